@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, ConfigModule, DatabaseModule, GraphqlRootModule, QueueModule } from '@renown/core';
+import { HealthController } from './health/health.controller.js';
+import { SystemResolver } from './system/system.resolver.js';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        QueueModule.forRoot('producer'),
+        GraphqlRootModule.forRoot(),
+        // domain modules register here
+      ],
+      controllers: [HealthController],
+      providers: [SystemResolver],
+    };
+  }
+}

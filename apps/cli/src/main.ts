@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { migrateCommand } from './commands/migrate.command.js';
+import { schemaCommand } from './commands/schema.command.js';
+import { startCommand } from './commands/start.command.js';
+
+const program = new Command('renown')
+  .description('Renown: find the people who move opinion in a vertical, and reward them with perks')
+  .addCommand(startCommand)
+  .addCommand(migrateCommand)
+  .addCommand(schemaCommand);
+
+program.parseAsync(process.argv).catch((err) => {
+  console.error(err.name === 'ConfigError' || err.name === 'DatabaseUnreachableError' || err.name === 'AppError' ? `renown: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, ConfigModule, DatabaseModule, QueueModule } from '@renown/core';
+
+/** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        QueueModule.forRoot('worker'),
+        // domain modules with job handlers register here
+      ],
+    };
+  }
+}

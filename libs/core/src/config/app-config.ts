@@ -1,0 +1,86 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+
+/**
+ * Every environment variable Renown reads, validated once at boot. A bad value stops the process with a
+ * message naming the variable (see `loadConfig`). Optional features (SMTP, Stripe) switch on when their
+ * variables are present.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is not set. */
+  @IsOptional() @IsString()
+  DATA_DIR = '.data';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsOptional() @IsString() @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString()
+  MAIL_FROM = 'Renown <no-reply@renown.local>';
+
+  @IsOptional() @IsString() @Matches(/^(sk|rk)_(test|live)_/, { message: 'must be a Stripe secret key (sk_test_... or sk_live_...)' })
+  STRIPE_SECRET_KEY?: string;
+
+  @IsOptional() @IsString() @Matches(/^whsec_/, { message: 'must be a Stripe webhook signing secret (whsec_...)' })
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  /** Points the Stripe SDK at another host (a local fake in tests), e.g. http://127.0.0.1:12111 */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  STRIPE_API_URL?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(60)
+  SESSION_TTL_SECONDS = 60 * 60 * 24 * 14;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export type AppConfig = Readonly<EnvironmentVariables> & {
+  readonly billingEnabled: boolean;
+  readonly smtpEnabled: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const raw: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL']) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  const config = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  const problems = errors.map((e) => {
+    const shown = /SECRET|KEY|PASSWORD/.test(e.property) ? '(hidden)' : JSON.stringify(raw[e.property] ?? e.value);
+    return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+  });
+  if (config.STRIPE_SECRET_KEY && !config.STRIPE_WEBHOOK_SECRET) {
+    problems.push('STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set (webhooks must be verified)');
+  }
+  if (problems.length) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return Object.freeze(
+    Object.assign(config, {
+      billingEnabled: Boolean(config.STRIPE_SECRET_KEY),
+      smtpEnabled: Boolean(config.SMTP_URL),
+    }),
+  );
+}

@@ -1,0 +1,37 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { formatGraphqlError } from '../errors/format-graphql-error.js';
+import { costLimitPlugin, depthLimit, MAX_QUERY_COST, MAX_QUERY_DEPTH } from './query-limits.js';
+
+/**
+ * Code-first GraphQL on Apollo Server at /graphql. The schema lives in memory; `npm run schema` prints it
+ * to apps/api/schema.gql and a test fails when the committed file differs.
+ */
+@Module({})
+export class GraphqlRootModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: GraphqlRootModule,
+      imports: [
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          useFactory: () => {
+            return {
+              path: '/graphql',
+              autoSchemaFile: true,
+              sortSchema: true,
+              introspection: true,
+              playground: false,
+              includeStacktraceInErrorResponses: false,
+              context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+              formatError: formatGraphqlError,
+              validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+              plugins: [costLimitPlugin(MAX_QUERY_COST)],
+            };
+          },
+        }),
+      ],
+    };
+  }
+}

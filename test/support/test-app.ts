@@ -1,0 +1,58 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig, type AppConfig } from '../../libs/core/src/index.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  db: TestDatabase;
+  config: AppConfig;
+  /** POST a GraphQL operation; returns the parsed body and the response. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[]; status: number; headers: Headers }>;
+  /** Starts a worker on the same database (jobs enqueued by the API get done). */
+  startWorker(): Promise<INestApplicationContext>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...overrides });
+}
+
+/** The real API on its own fresh database, listening on a random loopback port. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(env);
+  const app = await createApiApp(config, db.url);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+  const workers: INestApplicationContext[] = [];
+  return {
+    app,
+    url,
+    db,
+    config,
+    async graphql(query, variables, headers = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      return { ...body, status: res.status, headers: res.headers };
+    },
+    async startWorker() {
+      const worker = await createWorkerApp(config, db.url);
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      for (const w of workers) await w.close();
+      await app.close();
+      await db.drop();
+    },
+  };
+}
