@@ -4,7 +4,7 @@ import { load } from 'js-yaml';
 // No Docker engine runs on the development machines, so the production-like set-up is checked as data:
 // the services exist, wait for a healthy database, and get every variable the config validation knows.
 describe('docker-compose.yml', () => {
-  const compose = load(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8')) as any;
+  const compose = resolveMergeKeys(load(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8'))) as any;
 
   it('describes postgres, api, worker and an SMTP catcher', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'api', 'worker', 'mailpit']));
@@ -22,3 +22,13 @@ describe('docker-compose.yml', () => {
     }
   });
 });
+
+/** Compose honours YAML 1.1 merge keys (`<<: *anchor`); js-yaml 5 reads YAML 1.2, so apply them here. */
+function resolveMergeKeys(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(resolveMergeKeys);
+  if (!node || typeof node !== 'object') return node;
+  const { '<<': base, ...own } = node as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...((resolveMergeKeys(base) as object) ?? {}) };
+  for (const [k, v] of Object.entries(own)) merged[k] = resolveMergeKeys(v);
+  return merged;
+}
