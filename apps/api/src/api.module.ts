@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, GraphqlRootModule, QueueModule } from '@renown/core';
+import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
 
@@ -14,6 +15,7 @@ export class ApiModule {
         QueueModule.forRoot('producer'),
         GraphqlRootModule.forRoot(),
         // domain modules register here
+        ConsoleModule,
       ],
       controllers: [HealthController],
       providers: [SystemResolver],
