@@ -4,12 +4,14 @@ import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { startCommand } from './commands/start.command.js';
+import { evalTopicsCommand } from './commands/eval-topics.command.js';
 
 const program = new Command('renown')
   .description('Renown: find the people who move opinion in a vertical, and reward them with perks')
   .addCommand(startCommand)
   .addCommand(migrateCommand)
-  .addCommand(schemaCommand);
+  .addCommand(schemaCommand)
+  .addCommand(evalTopicsCommand);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err.name === 'ConfigError' || err.name === 'DatabaseUnreachableError' || err.name === 'AppError' ? `renown: ${err.message}` : err);

@@ -30,6 +30,7 @@ export class TopicLexicon {
   readonly tweetTopicLabels: Map<string, string[]>;
   readonly twitterDomains: Map<string, string[]>;
   private readonly ancestorCache = new Map<string, string[]>();
+  private compactIndex?: Map<string, AliasHit[]>;
 
   constructor(files: TopicOntologyFiles, aliases: TopicAlias[] = buildTopicAliases(files)) {
     for (const t of files.topics) {
@@ -91,6 +92,18 @@ export class TopicLexicon {
 
   lookup(alias: string): AliasHit[] {
     return this.aliasIndex.get(alias) ?? [];
+  }
+
+  /** Lookup by an alias written without spaces, as in hashtags and domains ("electriccars", "espn"). */
+  lookupCompact(compact: string): AliasHit[] {
+    if (!this.compactIndex) {
+      this.compactIndex = new Map();
+      for (const [alias, hits] of this.aliasIndex) {
+        const key = alias.replace(/ /g, '');
+        if (key.length >= 4 && !this.compactIndex.has(key)) this.compactIndex.set(key, hits);
+      }
+    }
+    return this.compactIndex.get(compact) ?? [];
   }
 }
 
