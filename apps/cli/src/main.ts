@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
+import { generateCommand } from './commands/generate.command.js';
 import { startCommand } from './commands/start.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
 
@@ -11,6 +12,7 @@ const program = new Command('renown')
   .addCommand(startCommand)
   .addCommand(migrateCommand)
   .addCommand(schemaCommand)
+  .addCommand(generateCommand)
   .addCommand(evalTopicsCommand);
 
 program.parseAsync(process.argv).catch((err) => {
