@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
+import { evalScoreCommand } from './commands/eval-score.command.js';
 import { generateCommand } from './commands/generate.command.js';
 import { startCommand } from './commands/start.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
@@ -13,7 +14,8 @@ const program = new Command('renown')
   .addCommand(migrateCommand)
   .addCommand(schemaCommand)
   .addCommand(generateCommand)
-  .addCommand(evalTopicsCommand);
+  .addCommand(evalTopicsCommand)
+  .addCommand(evalScoreCommand);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err.name === 'ConfigError' || err.name === 'DatabaseUnreachableError' || err.name === 'AppError' ? `renown: ${err.message}` : err);

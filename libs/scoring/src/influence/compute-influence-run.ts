@@ -1,0 +1,235 @@
+import { buildCsrGraph, type CsrGraph } from '../graph/csr-graph.js';
+import { populationPercentiles } from './calibrate-score.js';
+import { computeRawInfluence, INFLUENCE_PARAMETERS_V1, type InfluenceTerms } from './compute-influence-score.js';
+import { scoreFromPercentile } from './calibrate-score.js';
+import { accountQuality, ENGAGEMENT_TYPE_GRAPH_WEIGHT, FOLLOW_GRAPH_WEIGHT, PAIR_CAP, RECIPROCAL_FACTOR } from './gaming-discounts.js';
+import type { InfluenceSignals } from './influence-signals.js';
+
+/** Everything the run reads, as columns indexed by account position (0..n-1). */
+export interface ScoringInput {
+  accountCount: number;
+  /** Person position per account, -1 when not linked. */
+  person: Int32Array;
+  followers: Float64Array;
+  following: Float64Array;
+  listed: Float64Array;
+  postsCount: Float64Array;
+  /** Account age in days at the run's date; NaN when unknown. */
+  ageDays: Float64Array;
+  /** Own posts in the window, recency-weighted (announcements excluded). */
+  postsInWindow: Float64Array;
+  /** Per target: counted / raw engagement after burst damping (1 = no burst). */
+  burstFactor: Float32Array;
+  /** One entry per (actor, target) pair with engagement in the window or a follow. */
+  pairs: EngagementPairs;
+}
+
+export interface EngagementPairs {
+  length: number;
+  actor: Int32Array;
+  target: Int32Array;
+  /** Recency-weighted engagement counts per kind. */
+  reposts: Float32Array;
+  quotes: Float32Array;
+  replies: Float32Array;
+  mentions: Float32Array;
+  likes: Float32Array;
+  follows: Uint8Array;
+}
+
+export function allocatePairs(capacity: number): EngagementPairs {
+  return {
+    length: 0,
+    actor: new Int32Array(capacity),
+    target: new Int32Array(capacity),
+    reposts: new Float32Array(capacity),
+    quotes: new Float32Array(capacity),
+    replies: new Float32Array(capacity),
+    mentions: new Float32Array(capacity),
+    likes: new Float32Array(capacity),
+    follows: new Uint8Array(capacity),
+  };
+}
+
+/** How much one pair's engagement is worth, before reciprocity (each kind saturates at PAIR_CAP). */
+function pairEngagement(p: EngagementPairs, e: number) {
+  const w = ENGAGEMENT_TYPE_GRAPH_WEIGHT;
+  return (
+    w.repost * Math.min(p.reposts[e], PAIR_CAP) +
+    w.quote * Math.min(p.quotes[e], PAIR_CAP) +
+    w.reply * Math.min(p.replies[e], PAIR_CAP) +
+    w.mention * Math.min(p.mentions[e], PAIR_CAP) +
+    w.like * Math.min(p.likes[e], PAIR_CAP)
+  );
+}
+
+export interface EngagementGraph {
+  graph: CsrGraph;
+  /** Restart weight per account (its quality). */
+  restart: Float64Array;
+  quality: Float32Array;
+  /** Per pair: multiplier after self/reciprocity rules (0 = dropped). */
+  pairFactor: Float32Array;
+}
+
+/**
+ * The engagement graph for the PageRank: edge actor → target weighted by the pair's damped engagement
+ * (plus a small weight for a follow); each actor's total is at least what it declares it follows, so
+ * unobserved follows dilute the observed ones.
+ */
+export function buildEngagementGraph(input: ScoringInput, options: { shared?: boolean } = {}): EngagementGraph {
+  const n = input.accountCount;
+  const p = input.pairs;
+  const m = p.length;
+  const quality = new Float32Array(n);
+  for (let i = 0; i < n; i++) quality[i] = accountQuality(input.ageDays[i], input.postsCount[i], input.following[i]);
+
+  // Reciprocity: sort pair indexes by (actor, target) and look each reverse pair up by binary search.
+  const order = new Int32Array(m);
+  for (let e = 0; e < m; e++) order[e] = e;
+  const key = (e: number) => p.actor[e] * n + p.target[e];
+  const keys = new Float64Array(m);
+  for (let e = 0; e < m; e++) keys[e] = key(e);
+  order.sort((a, b) => keys[a] - keys[b]);
+  const sortedKeys = new Float64Array(m);
+  for (let i = 0; i < m; i++) sortedKeys[i] = keys[order[i]];
+  const engagement = new Float32Array(m);
+  for (let e = 0; e < m; e++) engagement[e] = pairEngagement(p, e);
+  const find = (k: number) => {
+    let lo = 0;
+    let hi = m - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sortedKeys[mid] < k) lo = mid + 1;
+      else if (sortedKeys[mid] > k) hi = mid - 1;
+      else return order[mid];
+    }
+    return -1;
+  };
+
+  const pairFactor = new Float32Array(m);
+  const weights = new Float32Array(m);
+  const observedFollows = new Float64Array(n);
+  const declared = new Float64Array(n);
+  for (let e = 0; e < m; e++) {
+    const a = p.actor[e];
+    const t = p.target[e];
+    if (a === t || (input.person[a] >= 0 && input.person[a] === input.person[t])) continue;
+    let factor = quality[a];
+    if (engagement[e] > 0) {
+      const back = find(t * n + a);
+      if (back >= 0 && engagement[back] > 0) factor *= RECIPROCAL_FACTOR;
+    }
+    pairFactor[e] = factor;
+    weights[e] = engagement[e] * (factor / quality[a]) + (p.follows[e] ? FOLLOW_GRAPH_WEIGHT : 0);
+    if (p.follows[e]) observedFollows[a]++;
+    declared[a] += weights[e];
+  }
+  for (let a = 0; a < n; a++) declared[a] += FOLLOW_GRAPH_WEIGHT * Math.max(0, input.following[a] - observedFollows[a]);
+  // Dropped pairs (weight 0) stay in the arrays but carry nothing.
+  const graph = buildCsrGraph(n, { sources: p.actor, targets: p.target, weights, length: m }, { declaredOutWeight: declared, shared: options.shared });
+  const restart = new Float64Array(n);
+  for (let i = 0; i < n; i++) restart[i] = quality[i];
+  return { graph, restart, quality, pairFactor };
+}
+
+export interface AccountInfluence {
+  signals: InfluenceSignals;
+  raw: number;
+  terms: InfluenceTerms;
+  contributions: Record<string, number>;
+  score: number;
+  percentile: number;
+  subScores: { reach: number; amplification: number; network: number };
+}
+
+export interface InfluenceRunResult {
+  accounts: AccountInfluence[];
+  /** Up to TOP_ENGAGERS account positions per target whose engagement counted most, with their share. */
+  topEngagers: Int32Array;
+  topEngagerWeights: Float64Array;
+  raw: Float64Array;
+}
+
+export const TOP_ENGAGERS = 3;
+
+/** Signals, raw composites and calibrated scores for every account, given the PageRank ranks. */
+export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGraph, ranks: Float64Array): InfluenceRunResult {
+  const n = input.accountCount;
+  const p = input.pairs;
+  const reposts = new Float64Array(n);
+  const quotes = new Float64Array(n);
+  const replies = new Float64Array(n);
+  const likes = new Float64Array(n);
+  const engagers = new Float64Array(n);
+  const observedFollowers = new Float64Array(n);
+  const botFollowers = new Float64Array(n);
+  const topEngagers = new Int32Array(n * TOP_ENGAGERS).fill(-1);
+  const topEngagerWeights = new Float64Array(n * TOP_ENGAGERS);
+  for (let e = 0; e < p.length; e++) {
+    const a = p.actor[e];
+    const t = p.target[e];
+    const f = eg.pairFactor[e];
+    if (f === 0) continue;
+    if (p.follows[e]) {
+      observedFollowers[t]++;
+      if (eg.quality[a] < 0.5) botFollowers[t]++;
+    }
+    const engaged = p.reposts[e] + p.quotes[e] + p.replies[e] + p.mentions[e] + p.likes[e];
+    if (engaged <= 0) continue;
+    reposts[t] += f * Math.min(p.reposts[e], PAIR_CAP);
+    quotes[t] += f * Math.min(p.quotes[e], PAIR_CAP);
+    replies[t] += f * (Math.min(p.replies[e], PAIR_CAP) + 0.5 * Math.min(p.mentions[e], PAIR_CAP));
+    likes[t] += f * Math.min(p.likes[e], PAIR_CAP);
+    engagers[t] += f;
+    // Who counted most: the rank the engager passed along this edge.
+    const passed = ranks[a] * f * pairEngagement(p, e);
+    const base = t * TOP_ENGAGERS;
+    for (let k = 0; k < TOP_ENGAGERS; k++) {
+      if (topEngagers[base + k] < 0 || passed > topEngagerWeights[base + k]) {
+        for (let j = TOP_ENGAGERS - 1; j > k; j--) {
+          topEngagers[base + j] = topEngagers[base + j - 1];
+          topEngagerWeights[base + j] = topEngagerWeights[base + j - 1];
+        }
+        topEngagers[base + k] = a;
+        topEngagerWeights[base + k] = passed;
+        break;
+      }
+    }
+  }
+  const accounts: AccountInfluence[] = new Array(n);
+  const raw = new Float64Array(n);
+  const reach = new Float64Array(n);
+  const amplification = new Float64Array(n);
+  const network = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const burst = input.burstFactor[i];
+    const signals: InfluenceSignals = {
+      followers: input.followers[i],
+      following: input.following[i],
+      listed: input.listed[i],
+      botFollowerShare: observedFollowers[i] > 0 ? botFollowers[i] / Math.max(observedFollowers[i], 1) : 0,
+      postsInWindow: input.postsInWindow[i],
+      engagementsReceived: { reposts: reposts[i] * burst, quotes: quotes[i] * burst, replies: replies[i] * burst, likes: likes[i] * burst },
+      distinctEngagers: engagers[i] * burst,
+      networkStanding: ranks[i] * n,
+    };
+    const r = computeRawInfluence(signals, INFLUENCE_PARAMETERS_V1);
+    raw[i] = r.raw;
+    reach[i] = r.terms.reach;
+    amplification[i] = r.terms.amplification;
+    network[i] = r.terms.network;
+    accounts[i] = { signals, raw: r.raw, terms: r.terms, contributions: r.contributions, score: 0, percentile: 0, subScores: { reach: 0, amplification: 0, network: 0 } };
+  }
+  const pct = populationPercentiles(raw);
+  const pr = populationPercentiles(reach);
+  const pa = populationPercentiles(amplification);
+  const pn = populationPercentiles(network);
+  for (let i = 0; i < n; i++) {
+    const a = accounts[i];
+    a.percentile = pct[i];
+    a.score = scoreFromPercentile(pct[i]);
+    a.subScores = { reach: scoreFromPercentile(pr[i]), amplification: scoreFromPercentile(pa[i]), network: scoreFromPercentile(pn[i]) };
+  }
+  return { accounts, topEngagers, topEngagerWeights, raw };
+}

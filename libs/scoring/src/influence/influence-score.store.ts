@@ -1,0 +1,296 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { allocatePairs, type EngagementPairs, type ScoringInput } from './compute-influence-run.js';
+import { burstRuleSql, SCORE_ANNOUNCEMENT_PATTERN, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from './gaming-discounts.js';
+
+const { from: copyFrom, to: copyTo } = copyStreams;
+
+/** Reads COPY ... TO STDOUT text rows, calling onRow with the split fields (\N → null). */
+async function copyOut(client: pg.PoolClient, sql: string, onRow: (f: (string | null)[]) => void) {
+  const stream = client.query(copyTo(sql));
+  let rest = '';
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const text = rest + chunk.toString('utf8');
+    let start = 0;
+    for (let nl = text.indexOf('\n', start); nl >= 0; nl = text.indexOf('\n', start)) {
+      const line = text.slice(start, nl);
+      start = nl + 1;
+      onRow(line.split('\t').map((f) => (f === '\\N' ? null : f)));
+    }
+    rest = text.slice(start);
+  }
+}
+
+/** COPY text-format escaping of one field. */
+export function copyField(v: string | number | null): string {
+  if (v === null) return '\\N';
+  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+export interface LoadedScoringInput extends ScoringInput {
+  accountIds: string[];
+  personIds: string[];
+}
+
+export interface SnapshotRow {
+  accountId: string;
+  score: number;
+  percentile: number;
+  reach: number;
+  amplification: number;
+  network: number;
+  raw: number;
+  signals: string;
+  explanation: string;
+}
+
+export interface PersonSnapshotRow {
+  personId: string;
+  score: number;
+  percentile: number;
+  accountIds: string[];
+  bestAccountId: string;
+}
+
+/**
+ * The scoring run's database side: set-based reads streamed with COPY TO, writes with COPY FROM into a
+ * staging table and one upsert. Takes a pg Pool so the bench can use it without Nest.
+ */
+export class InfluenceScoreStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Dates are formatted here (never user input), so inlining them into COPY statements is safe. */
+  private static ts(d: Date) {
+    if (Number.isNaN(d.getTime())) throw new Error('invalid date');
+    return `'${d.toISOString()}'::timestamptz`;
+  }
+
+  async loadInput(asOf: Date, onStage: (stage: string) => Promise<void> = async () => undefined): Promise<LoadedScoringInput> {
+    const client = await this.pool.connect();
+    try {
+      const at = InfluenceScoreStore.ts(asOf);
+      const start = `(${at} - interval '${WINDOW_DAYS} days')`;
+      const decayOf = (column: string) => `exp(-ln(2) * extract(epoch FROM (${at} - ${column})) / 86400 / ${RECENCY_HALF_LIFE_DAYS})`;
+      const decay = decayOf('occurred_at');
+      await client.query('BEGIN');
+      await onStage('load-accounts');
+      const accountIds: string[] = [];
+      const index = new Map<string, number>();
+      const personIndex = new Map<string, number>();
+      const personIds: string[] = [];
+      const cols: number[][] = [[], [], [], [], []];
+      const personOf: number[] = [];
+      await copyOut(
+        client,
+        `COPY (SELECT id, person_id, coalesce(followers_count, 0), coalesce(following_count, 0), coalesce(listed_count, 0),
+                coalesce(posts_count, 0), extract(epoch FROM (${at} - account_created_at)) / 86400
+              FROM social_accounts ORDER BY id) TO STDOUT`,
+        (f) => {
+          index.set(f[0]!, accountIds.length);
+          accountIds.push(f[0]!);
+          let p = -1;
+          if (f[1] !== null) {
+            p = personIndex.get(f[1]) ?? -1;
+            if (p < 0) {
+              p = personIds.length;
+              personIndex.set(f[1], p);
+              personIds.push(f[1]);
+            }
+          }
+          personOf.push(p);
+          for (let k = 0; k < 5; k++) cols[k].push(f[2 + k] === null ? NaN : Number(f[2 + k]));
+        },
+      );
+      const n = accountIds.length;
+
+      await onStage('load-posts');
+      // Announcements of one's own score, and posts that repost/quote/reply to them, are invisible.
+      await client.query(`
+        CREATE TEMP TABLE scoring_excluded_posts ON COMMIT DROP AS
+        WITH announced AS (
+          SELECT id FROM posts WHERE text ~* '${SCORE_ANNOUNCEMENT_PATTERN.replace(/'/g, "''")}' AND (posted_at IS NULL OR posted_at >= ${start} - interval '30 days'))
+        SELECT id FROM announced
+        UNION SELECT p.id FROM posts p JOIN announced a ON a.id IN (p.repost_of_post_id, p.quote_of_post_id, p.reply_to_post_id)`);
+      await client.query(`CREATE INDEX ON scoring_excluded_posts (id)`);
+      await client.query(`ANALYZE scoring_excluded_posts`);
+      const postsInWindow = new Float64Array(n);
+      await copyOut(
+        client,
+        `COPY (SELECT author_account_id, sum(${decayOf('posted_at')}) FROM posts
+               WHERE author_account_id IS NOT NULL AND posted_at >= ${start} AND posted_at <= ${at} AND repost_of_post_id IS NULL
+                 AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM scoring_excluded_posts x WHERE x.id = posts.id)
+               GROUP BY author_account_id) TO STDOUT`,
+        (f) => {
+          const i = index.get(f[0]!);
+          if (i !== undefined) postsInWindow[i] = Number(f[1]);
+        },
+      );
+
+      await onStage('load-interactions');
+      const live = `deleted_at IS NULL AND actor_account_id <> target_account_id AND (occurred_at IS NULL OR occurred_at <= ${at})
+                    AND NOT EXISTS (SELECT 1 FROM scoring_excluded_posts x WHERE x.id = i.post_id)`;
+      let pairs: EngagementPairs = allocatePairs(1024);
+      const grow = () => {
+        const bigger = allocatePairs(pairs.actor.length * 2);
+        for (const k of ['actor', 'target', 'reposts', 'quotes', 'replies', 'mentions', 'likes', 'follows'] as const) (bigger[k] as Float32Array).set(pairs[k] as Float32Array);
+        bigger.length = pairs.length;
+        pairs = bigger;
+      };
+      await copyOut(
+        client,
+        `COPY (SELECT actor_account_id, target_account_id,
+                 coalesce(sum(w) FILTER (WHERE type = 'repost'), 0), coalesce(sum(w) FILTER (WHERE type = 'quote'), 0),
+                 coalesce(sum(w) FILTER (WHERE type = 'reply'), 0), coalesce(sum(w) FILTER (WHERE type = 'mention'), 0),
+                 coalesce(sum(w) FILTER (WHERE type = 'like'), 0), bool_or(type = 'follow')::int
+               FROM (SELECT actor_account_id, target_account_id, type,
+                       CASE WHEN type = 'follow' OR occurred_at IS NULL THEN 1 ELSE ${decay} END AS w
+                     FROM interactions i
+                     WHERE ${live} AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= ${start})) e
+               GROUP BY actor_account_id, target_account_id) TO STDOUT`,
+        (f) => {
+          const a = index.get(f[0]!);
+          const t = index.get(f[1]!);
+          if (a === undefined || t === undefined) return;
+          if (pairs.length === pairs.actor.length) grow();
+          const e = pairs.length++;
+          pairs.actor[e] = a;
+          pairs.target[e] = t;
+          pairs.reposts[e] = Number(f[2]);
+          pairs.quotes[e] = Number(f[3]);
+          pairs.replies[e] = Number(f[4]);
+          pairs.mentions[e] = Number(f[5]);
+          pairs.likes[e] = Number(f[6]);
+          pairs.follows[e] = f[7] === '1' ? 1 : 0;
+        },
+      );
+
+      await onStage('load-bursts');
+      const burstFactor = new Float32Array(n).fill(1);
+      await copyOut(
+        client,
+        `COPY (${burstRuleSql(`SELECT target_account_id AS t, date_trunc('day', occurred_at) AS d, count(*)::float8 AS c
+                 FROM interactions i WHERE ${live} AND type <> 'follow' AND occurred_at >= ${start} GROUP BY 1, 2`)}) TO STDOUT`,
+        (f) => {
+          const i = index.get(f[0]!);
+          if (i !== undefined) burstFactor[i] = Number(f[1]);
+        },
+      );
+      await client.query('COMMIT');
+      return {
+        accountCount: n,
+        accountIds,
+        personIds,
+        person: Int32Array.from(personOf),
+        followers: Float64Array.from(cols[0]),
+        following: Float64Array.from(cols[1]),
+        listed: Float64Array.from(cols[2]),
+        postsCount: Float64Array.from(cols[3]),
+        ageDays: Float64Array.from(cols[4]),
+        postsInWindow,
+        burstFactor,
+        pairs,
+      };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Writes the day's snapshots: earlier days become final first (never touched again), then this day's
+   * rows are inserted, or replaced only while not final. Rows stream through COPY into a staging table.
+   */
+  async writeSnapshots(runId: string, modelVersion: string, day: string, rows: Iterable<SnapshotRow>, persons: PersonSnapshotRow[]) {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`UPDATE account_score_snapshots SET is_final = true WHERE day < $1 AND NOT is_final`, [day]);
+      await client.query(`UPDATE person_score_snapshots SET is_final = true WHERE day < $1 AND NOT is_final`, [day]);
+      await client.query(`
+        CREATE TEMP TABLE staging_account_scores (account_id bigint, score real, percentile double precision, reach_score real,
+          amplification_score real, network_score real, raw double precision, signals jsonb, explanation jsonb) ON COMMIT DROP`);
+      const copy = client.query(copyFrom(`COPY staging_account_scores FROM STDIN`));
+      await pipeline(
+        Readable.from(
+          (function* () {
+            let batch = '';
+            for (const r of rows) {
+              batch += `${r.accountId}\t${r.score}\t${r.percentile}\t${r.reach}\t${r.amplification}\t${r.network}\t${r.raw}\t${copyField(r.signals)}\t${copyField(r.explanation)}\n`;
+              if (batch.length > 1 << 16) {
+                yield batch;
+                batch = '';
+              }
+            }
+            if (batch) yield batch;
+          })(),
+        ),
+        copy,
+      );
+      await client.query(
+        `INSERT INTO account_score_snapshots AS s (account_id, model_version, day, score, percentile, reach_score, amplification_score,
+           network_score, raw, signals, explanation, run_id)
+         SELECT account_id, $1, $2, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation, $3
+         FROM staging_account_scores
+         ON CONFLICT (account_id, model_version, day) DO UPDATE SET
+           score = excluded.score, percentile = excluded.percentile, reach_score = excluded.reach_score,
+           amplification_score = excluded.amplification_score, network_score = excluded.network_score, raw = excluded.raw,
+           signals = excluded.signals, explanation = excluded.explanation, run_id = excluded.run_id, computed_at = now()
+         WHERE NOT s.is_final`,
+        [modelVersion, day, runId],
+      );
+      if (persons.length > 0) {
+        await client.query(
+          `INSERT INTO person_score_snapshots AS s (person_id, model_version, day, score, percentile, account_ids, best_account_id, run_id)
+           SELECT p.person_id, $1, $2, p.score, p.percentile, string_to_array(p.account_ids, ',')::bigint[], p.best, $3
+           FROM unnest($4::bigint[], $5::real[], $6::float8[], $7::text[], $8::bigint[]) AS p(person_id, score, percentile, account_ids, best)
+           ON CONFLICT (person_id, model_version, day) DO UPDATE SET score = excluded.score, percentile = excluded.percentile,
+             account_ids = excluded.account_ids, best_account_id = excluded.best_account_id, run_id = excluded.run_id, computed_at = now()
+           WHERE NOT s.is_final`,
+          [
+            modelVersion,
+            day,
+            runId,
+            persons.map((p) => p.personId),
+            persons.map((p) => p.score),
+            persons.map((p) => p.percentile),
+            persons.map((p) => p.accountIds.join(',')),
+            persons.map((p) => p.bestAccountId),
+          ],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async startRun(modelVersion: string, day: string, trigger: string): Promise<string> {
+    const { rows } = await this.pool.query(
+      `INSERT INTO scoring_runs (model_version, as_of_day, trigger, status, stage) VALUES ($1, $2, $3, 'running', 'starting') RETURNING id`,
+      [modelVersion, day, trigger],
+    );
+    return rows[0].id;
+  }
+
+  async updateRun(runId: string, patch: { stage?: string; progress?: number; stageTimings?: object }) {
+    await this.pool.query(
+      `UPDATE scoring_runs SET stage = coalesce($2, stage), progress = coalesce($3, progress), stage_timings = coalesce($4, stage_timings) WHERE id = $1`,
+      [runId, patch.stage ?? null, patch.progress ?? null, patch.stageTimings ? JSON.stringify(patch.stageTimings) : null],
+    );
+  }
+
+  async finishRun(runId: string, result: { status: 'succeeded' | 'failed'; accountsScored?: number; calibration?: object; error?: string; stageTimings?: object }) {
+    await this.pool.query(
+      `UPDATE scoring_runs SET status = $2, stage = CASE WHEN $2 = 'succeeded' THEN 'done' ELSE stage END, progress = CASE WHEN $2 = 'succeeded' THEN 1 ELSE progress END,
+         accounts_scored = $3, calibration = $4, error = $5, stage_timings = coalesce($6, stage_timings), finished_at = now() WHERE id = $1`,
+      [runId, result.status, result.accountsScored ?? null, result.calibration ? JSON.stringify(result.calibration) : null, result.error ?? null, result.stageTimings ? JSON.stringify(result.stageTimings) : null],
+    );
+  }
+}

@@ -1,0 +1,151 @@
+import { logger } from '@renown/core';
+import { pagerankParallel } from '../graph/pagerank-parallel.js';
+import { buildCalibration, percentileOnCalibration, scoreFromPercentile } from './calibrate-score.js';
+import { buildEngagementGraph, computeInfluenceFromRanks, TOP_ENGAGERS } from './compute-influence-run.js';
+import { computeRawInfluence, INFLUENCE_MODEL_VERSION } from './compute-influence-score.js';
+import type { InfluenceSignals } from './influence-signals.js';
+import type { InfluenceScoreStore, PersonSnapshotRow, SnapshotRow } from './influence-score.store.js';
+
+export interface ScoringRunOptions {
+  trigger: 'schedule' | 'accounts-touched' | 'manual' | 'bench';
+  /** The run's date (the window ends here). Defaults to now. */
+  asOf?: Date;
+  /** PageRank worker threads (1 = inline). */
+  threads?: number;
+}
+
+export interface ScoringRunReport {
+  runId: string;
+  day: string;
+  accountsScored: number;
+  pairs: number;
+  pagerankIterations: number;
+  /** Milliseconds per stage, in order. */
+  stageTimings: Record<string, number>;
+  peakRssMb: number;
+}
+
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+function compactSignals(s: InfluenceSignals) {
+  const e = s.engagementsReceived;
+  return {
+    followers: s.followers,
+    following: s.following,
+    listed: s.listed,
+    botFollowerShare: round(s.botFollowerShare),
+    postsInWindow: round(s.postsInWindow),
+    engagementsReceived: { reposts: round(e.reposts), quotes: round(e.quotes), replies: round(e.replies), likes: round(e.likes) },
+    distinctEngagers: round(s.distinctEngagers),
+    networkStanding: round(s.networkStanding, 4),
+  };
+}
+
+/**
+ * One full scoring run: read (set-based SQL), build the graph, PageRank, score, calibrate, write snapshots.
+ * Progress and per-stage timings go to `scoring_runs` as it goes, so the UI can show where it is.
+ */
+export class InfluenceScoringRun {
+  constructor(private readonly store: InfluenceScoreStore) {}
+
+  async execute(options: ScoringRunOptions): Promise<ScoringRunReport> {
+    const asOf = options.asOf ?? new Date();
+    const day = asOf.toISOString().slice(0, 10);
+    const runId = await this.store.startRun(INFLUENCE_MODEL_VERSION, day, options.trigger);
+    const timings: Record<string, number> = {};
+    let peakRss = process.memoryUsage().rss;
+    let stage = 'starting';
+    let stageStart = performance.now();
+    const STAGES = ['load-accounts', 'load-posts', 'load-interactions', 'load-bursts', 'build-graph', 'pagerank', 'score', 'persons', 'write'];
+    const enter = async (next: string) => {
+      timings[stage] = Math.round(performance.now() - stageStart);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      stage = next;
+      stageStart = performance.now();
+      await this.store.updateRun(runId, { stage: next, progress: STAGES.indexOf(next) / STAGES.length, stageTimings: timings });
+    };
+    try {
+      const input = await this.store.loadInput(asOf, enter);
+      await enter('build-graph');
+      const threads = options.threads ?? 2;
+      const eg = buildEngagementGraph(input, { shared: threads > 1 });
+      await enter('pagerank');
+      const pr = await pagerankParallel(eg.graph, { restart: eg.restart, threads, tolerance: 1e-7 * Math.max(1, input.accountCount / 1000) });
+      await enter('score');
+      const result = computeInfluenceFromRanks(input, eg, pr.ranks);
+      const calibration = buildCalibration(result.raw);
+
+      await enter('persons');
+      // A person's score: the signals of their linked accounts added up (reach and engagement add across
+      // platforms), placed on the same day's account calibration so person and account scores compare.
+      const members = new Map<number, number[]>();
+      for (let i = 0; i < input.accountCount; i++) if (input.person[i] >= 0) (members.get(input.person[i]) ?? members.set(input.person[i], []).get(input.person[i])!).push(i);
+      const persons: PersonSnapshotRow[] = [];
+      for (const [p, idx] of members) {
+        const sum = (f: (s: InfluenceSignals) => number) => idx.reduce((acc, i) => acc + f(result.accounts[i].signals), 0);
+        const combined: InfluenceSignals = {
+          followers: sum((s) => s.followers),
+          following: sum((s) => s.following),
+          listed: sum((s) => s.listed),
+          botFollowerShare: sum((s) => s.botFollowerShare * s.followers) / Math.max(1, sum((s) => s.followers)),
+          postsInWindow: sum((s) => s.postsInWindow),
+          engagementsReceived: {
+            reposts: sum((s) => s.engagementsReceived.reposts),
+            quotes: sum((s) => s.engagementsReceived.quotes),
+            replies: sum((s) => s.engagementsReceived.replies),
+            likes: sum((s) => s.engagementsReceived.likes),
+          },
+          distinctEngagers: sum((s) => s.distinctEngagers),
+          networkStanding: sum((s) => s.networkStanding),
+        };
+        const percentile = percentileOnCalibration(computeRawInfluence(combined).raw, calibration);
+        const best = idx.reduce((b, i) => (result.raw[i] > result.raw[b] ? i : b), idx[0]);
+        persons.push({ personId: input.personIds[p], score: scoreFromPercentile(percentile), percentile, accountIds: idx.map((i) => input.accountIds[i]), bestAccountId: input.accountIds[best] });
+      }
+
+      await enter('write');
+      const accountIds = input.accountIds;
+      const rows = (function* (): Generator<SnapshotRow> {
+        for (let i = 0; i < input.accountCount; i++) {
+          const a = result.accounts[i];
+          const engagers: { accountId: string; weight: number }[] = [];
+          for (let k = 0; k < TOP_ENGAGERS; k++) {
+            const e = result.topEngagers[i * TOP_ENGAGERS + k];
+            if (e >= 0) engagers.push({ accountId: accountIds[e], weight: Number(result.topEngagerWeights[i * TOP_ENGAGERS + k].toPrecision(4)) });
+          }
+          yield {
+            accountId: accountIds[i],
+            score: a.score,
+            percentile: a.percentile,
+            reach: a.subScores.reach,
+            amplification: a.subScores.amplification,
+            network: a.subScores.network,
+            raw: a.raw,
+            signals: JSON.stringify(compactSignals(a.signals)),
+            explanation: JSON.stringify({
+              contributions: Object.fromEntries(Object.entries(a.contributions).map(([k, v]) => [k, round(v, 4)])),
+              topEngagers: engagers,
+            }),
+          };
+        }
+      })();
+      await this.store.writeSnapshots(runId, INFLUENCE_MODEL_VERSION, day, rows, persons);
+      timings[stage] = Math.round(performance.now() - stageStart);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+      await this.store.finishRun(runId, { status: 'succeeded', accountsScored: input.accountCount, calibration, stageTimings: timings });
+      logger.info({ runId, accounts: input.accountCount, pairs: input.pairs.length, timings }, 'scoring run done');
+      return {
+        runId,
+        day,
+        accountsScored: input.accountCount,
+        pairs: input.pairs.length,
+        pagerankIterations: pr.iterations,
+        stageTimings: timings,
+        peakRssMb: Math.round(peakRss / 2 ** 20),
+      };
+    } catch (err) {
+      await this.store.finishRun(runId, { status: 'failed', error: String(err?.message ?? err) }).catch(() => undefined);
+      throw err;
+    }
+  }
+}

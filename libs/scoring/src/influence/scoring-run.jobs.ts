@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, QueueService } from '@renown/core';
+import { ScoringRunService } from './scoring-run.service.js';
+
+export const SCORING_RUN_QUEUE = 'scoring.run';
+/** Sent by ingestion after an import: `{ accountIds?: string[], importRunId?: string }` (content not needed). */
+export const ACCOUNTS_TOUCHED_QUEUE = 'scoring.accounts-touched';
+/** Imports arriving within this many seconds of each other lead to one run. */
+export const TOUCHED_DEBOUNCE_SECONDS = 120;
+
+@Injectable()
+export class ScoringRunJobs {
+  constructor(
+    private readonly runs: ScoringRunService,
+    private readonly queue: QueueService,
+  ) {}
+
+  /**
+   * The daily full run (and the debounced run after imports). Idempotent: a second run on the same day
+   * replaces that day's not-yet-final snapshots with the same or fresher numbers.
+   */
+  @JobHandler(SCORING_RUN_QUEUE, { cron: '0 3 * * *', batchSize: 1 })
+  async runScoring(data: { trigger?: 'schedule' | 'accounts-touched' | 'manual' }) {
+    await this.runs.run({ trigger: data?.trigger ?? 'schedule' });
+  }
+
+  /**
+   * Scores depend on the whole graph (PageRank, percentiles), so touched accounts trigger a full run, not a
+   * partial one. Many imports in a row collapse into one run: the job goes to the next debounce slot under
+   * one singleton key, and pg-boss keeps at most one per slot.
+   */
+  @JobHandler(ACCOUNTS_TOUCHED_QUEUE)
+  async onAccountsTouched() {
+    await this.queue.send(
+      SCORING_RUN_QUEUE,
+      { trigger: 'accounts-touched' },
+      { singletonKey: 'accounts-touched', singletonSeconds: TOUCHED_DEBOUNCE_SECONDS, singletonNextSlot: true },
+    );
+  }
+}
