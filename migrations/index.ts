@@ -1,5 +1,6 @@
 import { CoreExtensions1763700000000 } from './1763700000000-core-extensions.js';
 import { SocialGraph1763720000001 } from './1763720000001-social-graph.js';
+import { InteractionWeight1763720000002 } from './1763720000002-interaction-weight.js';
 import { LiveConnectorCursors1763720000050 } from './1763720000050-live-connector-cursors.js';
 import { Accounts1763710000001 } from './1763710000001-accounts.js';
 import { LoginAttempts1763710000002 } from './1763710000002-login-attempts.js';

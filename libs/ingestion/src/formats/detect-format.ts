@@ -1,0 +1,44 @@
+import { parseJsonPreservingBigInts } from '../reading/parse-json-preserving-big-ints.js';
+import type { FormatName } from './format-parser.js';
+import { FORMATS } from './format-registry.js';
+
+export interface Detection {
+  format: FormatName | null;
+  /** For JSON formats: whether the file is JSON Lines (one value per line) or one JSON document. */
+  layout: 'lines' | 'document';
+  /** Why nothing matched, for the refusal message. */
+  why?: string;
+}
+
+/**
+ * Decides a file's format from its first bytes (already decompressed). JSON Lines when the first non-empty
+ * line is a complete JSON value; one JSON document when the file starts with { or [ but its first line is not;
+ * text lines otherwise (edge lists).
+ */
+export function detectFormat(head: Buffer, complete: boolean): Detection {
+  if (head.includes(0)) return { format: null, layout: 'lines', why: 'it contains binary data (NUL bytes)' };
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const firstLine = trimmed.split('\n', 1)[0].trim();
+    let value: unknown;
+    let layout: Detection['layout'] = 'lines';
+    try {
+      value = parseJsonPreservingBigInts(firstLine);
+    } catch {
+      layout = 'document';
+      try {
+        value = parseJsonPreservingBigInts(trimmed);
+      } catch {
+        if (complete) return { format: null, layout, why: 'it starts like JSON but is not valid JSON (nor JSON Lines)' };
+        value = undefined; // a document larger than the head: sniff what can be seen
+      }
+    }
+    if (value === undefined) return { format: null, layout, why: 'its JSON document is too large to inspect; use JSON Lines or pass --format' };
+    for (const f of FORMATS) if (f.unit === 'json' && f.sniff(value)) return { format: f.name, layout };
+    return { format: null, layout, why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event or Mastodon status/account' };
+  }
+  const lines = text.split('\n').slice(0, complete ? 50 : -1).slice(0, 50).map((l) => l.replace(/\r$/, ''));
+  for (const f of FORMATS) if (f.unit === 'line' && f.sniff(lines)) return { format: f.name, layout: 'lines' };
+  return { format: null, layout: 'lines', why: 'it is neither JSON nor an edge list (actor target [time] [type] per line)' };
+}

@@ -1,0 +1,49 @@
+/** Small, total readers for untrusted payload fields: they return null instead of throwing. */
+
+export function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.length ? v : null;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return v.toString();
+  return null;
+}
+
+/** A platform id: string digits or any non-empty string; numbers only when they are exactly representable. */
+export function id(v: unknown): string | null {
+  if (typeof v === 'string') return v.length ? v : null;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  return null;
+}
+
+export function count(v: unknown): string | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(Math.trunc(v));
+  if (typeof v === 'string' && /^-?\d+$/.test(v)) return v;
+  return null;
+}
+
+export function bool(v: unknown): boolean | null {
+  return typeof v === 'boolean' ? v : null;
+}
+
+/** An ISO-8601 timestamp from any date the platforms use (ISO strings, Twitter v1.1 "Thu Nov 08 02:31:41 +0000 2012"). */
+export function isoTime(v: unknown): string | null {
+  if (typeof v !== 'string' || !v) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+export function obj(v: unknown): Record<string, any> | null {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : null;
+}
+
+export function arr(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function uniq<T>(values: (T | null | undefined)[]): T[] {
+  return [...new Set(values.filter((v): v is T => v !== null && v !== undefined))];
+}
+
+export function hashtag(v: unknown): string | null {
+  const s = str(v);
+  return s ? s.replace(/^#/, '').toLowerCase() : null;
+}

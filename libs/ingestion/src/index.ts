@@ -1,0 +1,12 @@
+export * from './model/graph-observation.js';
+export * from './formats/format-parser.js';
+export * from './formats/format-registry.js';
+export * from './formats/detect-format.js';
+export { parseAtUri } from './formats/bluesky-jetstream.parser.js';
+export * from './reading/parse-json-preserving-big-ints.js';
+export * from './reading/read-records.js';
+export * from './reading/open-input.js';
+export * from './runs/run-counts.js';
+export * from './runs/graph-importer.js';
+export * from './ingestion.error.js';
+export * from './runs/live-import-sink.js';
