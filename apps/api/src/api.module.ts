@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, ConfigModule, DatabaseModule, GraphqlRootModule, QueueModule } from '@renown/core';
+import { type AppConfig, ConfigModule, DatabaseModule, GraphqlRootModule, MailModule, QueueModule } from '@renown/core';
+import { AccountsModule } from '@renown/accounts';
 import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
@@ -14,6 +15,8 @@ export class ApiModule {
         DatabaseModule.forRoot(databaseUrl),
         QueueModule.forRoot('producer'),
         GraphqlRootModule.forRoot(),
+        MailModule.forRoot('api'),
+        AccountsModule,
         // domain modules register here
         ConsoleModule,
       ],

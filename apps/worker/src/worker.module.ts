@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, ConfigModule, DatabaseModule, QueueModule } from '@renown/core';
+import { type AppConfig, ConfigModule, DatabaseModule, MailModule, QueueModule } from '@renown/core';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -11,6 +11,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
         QueueModule.forRoot('worker'),
+        MailModule.forRoot('worker'),
         // domain modules with job handlers register here
       ],
     };

@@ -15,3 +15,4 @@ export * from './logging/request-logging.js';
 export * from './queue/job-handler.decorator.js';
 export * from './queue/queue.module.js';
 export * from './queue/queue.service.js';
+export * from './mail/index.js';

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '@renown/accounts';
 import { APP_CONFIG, type AppConfig } from '@renown/core';
 
 @ObjectType({ description: 'What this Renown server offers, for the console to adapt to.' })
@@ -15,6 +16,7 @@ export class ServerInfo {
 export class SystemResolver {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  @Public()
   @Query(() => ServerInfo, { description: 'Public: how this server is set up.' })
   serverInfo(): ServerInfo {
     return { billingEnabled: this.config.billingEnabled, mailMode: this.config.smtpEnabled ? 'smtp' : 'local' };

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@renown/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccountsError } from '../accounts.error.js';
+import { type BrandRole, type UserActor } from '../auth/actor.js';
+import { asBrandId } from '../brand-scope/brand-id.js';
+import { rowsOf } from '../brand-scope/rows-of.js';
+import { newSecretToken, SESSION_TOKEN_PREFIX, sha256 } from '../crypto/secret-token.js';
+
+export interface IssuedSession {
+  id: string;
+  token: string;
+  expiresAt: Date;
+}
+
+export interface SessionRow {
+  id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+/** Sessions are per person, not per brand: they carry the brand currently chosen. Only the token's hash is stored. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(userId: string, brandId: string | null, meta: { userAgent?: string; ip?: string }, em: EntityManager = this.db.manager): Promise<IssuedSession> {
+    const { token, hash } = newSecretToken(SESSION_TOKEN_PREFIX);
+    const [row] = await em.query(
+      `INSERT INTO sessions (user_id, brand_id, token_hash, user_agent, ip, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING id, expires_at`,
+      [userId, brandId, hash, meta.userAgent?.slice(0, 300) ?? null, meta.ip ?? null, this.config.SESSION_TTL_SECONDS],
+    );
+    return { id: row.id, token, expiresAt: row.expires_at };
+  }
+
+  /** The actor behind a session token, or null when it is unknown, expired or revoked. */
+  async authenticate(token: string): Promise<UserActor | null> {
+    const [row] = await this.db.query(
+      `SELECT s.id, s.user_id, s.last_seen_at, u.email, u.is_operator, m.brand_id, m.role
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN memberships m ON m.brand_id = s.brand_id AND m.user_id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [sha256(token)],
+    );
+    if (!row) return null;
+    if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+      await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.id]);
+    }
+    return {
+      kind: 'user',
+      userId: row.user_id,
+      email: row.email,
+      sessionId: row.id,
+      // A member removed from the brand keeps the session but loses the brand at once.
+      brandId: row.brand_id ? asBrandId(row.brand_id) : null,
+      role: (row.role as BrandRole) ?? null,
+      isOperator: row.is_operator,
+    };
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+  }
+
+  /** Revokes one of the user's own sessions; someone else's session id answers NOT_FOUND. */
+  async revokeOwn(userId: string, sessionId: string): Promise<void> {
+    const rows = rowsOf(await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id::text = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`, [
+      sessionId,
+      userId,
+    ]));
+    if (!rows.length) throw AccountsError.notFound('Session');
+  }
+
+  async revokeAllForUser(userId: string, em: EntityManager = this.db.manager): Promise<void> {
+    await em.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+
+  async listActive(userId: string): Promise<SessionRow[]> {
+    return this.db.query(
+      `SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY last_seen_at DESC`,
+      [userId],
+    );
+  }
+
+  async switchBrand(actor: UserActor, brandId: string): Promise<void> {
+    const rows = rowsOf(await this.db.query(
+      `UPDATE sessions s SET brand_id = m.brand_id FROM memberships m
+        WHERE s.id = $1 AND m.user_id = s.user_id AND m.brand_id::text = $2 RETURNING s.id`,
+      [actor.sessionId, brandId],
+    ));
+    if (!rows.length) throw AccountsError.notFound('Brand');
+  }
+}
