@@ -44,6 +44,19 @@ export class EnvironmentVariables {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   STRIPE_API_URL?: string;
 
+  /** Billing (libs/billing): the plans' Stripe price ids and the invitations meter; required when billing is on. */
+  @IsOptional() @IsString() @Matches(/^price_/, { message: 'must be a Stripe price id (price_...)' })
+  STRIPE_PRICE_GROWTH?: string;
+
+  @IsOptional() @IsString() @Matches(/^price_/, { message: 'must be a Stripe price id (price_...)' })
+  STRIPE_PRICE_SCALE?: string;
+
+  @IsOptional() @IsString() @Matches(/^price_/, { message: 'must be a Stripe price id (price_...)' })
+  STRIPE_PRICE_INVITATIONS_METERED?: string;
+
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'must be a Stripe meter event name (letters, digits, _ and -)' })
+  STRIPE_METER_INVITATIONS?: string;
+
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsOptional() @IsInt() @Min(60)
   SESSION_TTL_SECONDS = 60 * 60 * 24 * 14;
@@ -62,7 +75,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_PRICE_GROWTH', 'STRIPE_PRICE_SCALE', 'STRIPE_PRICE_INVITATIONS_METERED', 'STRIPE_METER_INVITATIONS']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });

@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BrandId } from '@renown/accounts';
+import { BadInputError, logger, QueueService } from '@renown/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BillingClock } from '../billing-clock.js';
+import { PLAN_CATALOGUE, type PlanCatalogue } from '../config/plan-catalogue.js';
+import { METERED_METRICS, type MeteredMetric } from '../config/plans.js';
+import { usagePeriodStart } from '../domain/usage-period.js';
+import { MeterReportRepository } from '../persistence/meter-report.repository.js';
+import { UsageRepository } from '../persistence/usage.repository.js';
+import { EntitlementsService } from './entitlements.service.js';
+
+export const REPORT_USAGE_QUEUE = 'billing.report-usage';
+
+export interface RecordResult {
+  /** False when this idempotency key was already counted: nothing changed. */
+  counted: boolean;
+  /** The month's total for the metric after this call. */
+  used: number;
+  /** Units beyond the allowance that will be billed as metered usage (invitations on paid plans). */
+  overage: number;
+}
+
+/**
+ * Counts metered actions (searches, API calls, invitations) per brand and calendar month, within the plan's
+ * limit. The same idempotency key is counted once, ever. Counting and the limit check are one statement, so
+ * concurrent actions cannot both take the last unit. Invitations beyond the allowance on a plan with
+ * overage are written to the meter outbox in the same transaction and reported to Stripe by a job.
+ */
+@Injectable()
+export class UsageService {
+  constructor(
+    @Inject(PLAN_CATALOGUE) private readonly catalogue: PlanCatalogue,
+    private readonly db: DataSource,
+    private readonly usage: UsageRepository,
+    private readonly meterReports: MeterReportRepository,
+    private readonly entitlements: EntitlementsService,
+    private readonly queue: QueueService,
+    private readonly clock: BillingClock,
+  ) {}
+
+  /**
+   * Records `quantity` units of `metric` for the action named by `idempotencyKey` (e.g. `invitation:<id>`).
+   * Throws QUOTA_EXCEEDED (and counts nothing) when the plan's limit would be passed. Pass `manager` to count
+   * inside the caller's transaction, so the action and its count commit or roll back together.
+   */
+  async record(brandId: BrandId, metric: MeteredMetric, quantity: number, idempotencyKey: string, options: { manager?: EntityManager } = {}): Promise<RecordResult> {
+    if (!METERED_METRICS.includes(metric)) throw new BadInputError(`Unknown metered metric ${metric}; one of ${METERED_METRICS.join(', ')}`);
+    if (!Number.isInteger(quantity) || quantity < 1) throw new BadInputError('quantity must be a whole number of at least 1');
+    if (!idempotencyKey) throw new BadInputError('An idempotency key is required so a retried action is not counted twice');
+    const view = await this.entitlements.getView(brandId);
+    const now = this.clock.now();
+    const period = usagePeriodStart(now);
+    const limit = view.entitlements[metric];
+    const overageBilled = metric === 'invitations' && view.entitlements.invitationOverage && Boolean(this.catalogue.invitationsMeterEventName);
+    let reportId: string | null = null;
+
+    const run = async (em: EntityManager): Promise<RecordResult> => {
+      if (!(await this.usage.claimKey(brandId, metric, idempotencyKey, period, quantity, em))) {
+        return { counted: false, used: (await this.usage.used(brandId, period, em))[metric], overage: 0 };
+      }
+      const enforced = limit !== null && !overageBilled ? limit : null;
+      const used = await this.usage.add(brandId, metric, period, quantity, enforced, em);
+      if (used === null) {
+        const current = (await this.usage.used(brandId, period, em))[metric];
+        throw this.entitlements.quotaError(view, metric, limit!, current, quantity);
+      }
+      let overage = 0;
+      if (overageBilled && limit !== null && used > limit) {
+        overage = Math.min(quantity, used - limit);
+        await this.usage.setOverage(brandId, metric, idempotencyKey, overage, em);
+        reportId = await this.meterReports.enqueue(brandId, metric, idempotencyKey, overage, now, em);
+      }
+      return { counted: true, used, overage };
+    };
+
+    const result = options.manager ? await run(options.manager) : await this.db.transaction(run);
+    if (reportId) {
+      // After the commit (or inside the caller's transaction: the job reloads the row and a sweep catches any
+      // report whose job ran too early or was never enqueued).
+      await this.queue.send(REPORT_USAGE_QUEUE, { reportId }, { singletonKey: reportId }).catch((err) => logger.warn({ err, reportId }, 'meter report not enqueued; the sweep will send it'));
+    }
+    return result;
+  }
+
+  /** This month's usage of each monthly metric. */
+  async currentUsage(brandId: BrandId): Promise<Record<MeteredMetric, number>> {
+    return this.usage.used(brandId, usagePeriodStart(this.clock.now()));
+  }
+}
