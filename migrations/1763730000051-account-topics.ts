@@ -27,6 +27,7 @@ export class AccountTopics1763730000051 implements MigrationInterface {
         rank smallint NOT NULL,
         weight double precision NOT NULL,
         direct_weight double precision NOT NULL,
+        organic_weight double precision NOT NULL,
         post_count integer NOT NULL,
         engager_count integer NOT NULL,
         endorsement_count integer NOT NULL,

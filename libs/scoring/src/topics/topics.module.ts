@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TopicsResolver } from './graphql/topics.resolver.js';
+import { TopicsRepository } from './persistence/topics.repository.js';
+import { TopicScoringJobs } from './scoring/topic-scoring.jobs.js';
+import { TopicScoringService } from './scoring/topic-scoring.service.js';
+import { TopicsService } from './topics.service.js';
+
+/** Topics: ontology lookups, post and account topics, per-topic influence, corrections. Global data. */
+@Module({
+  providers: [TopicsRepository, TopicsService, TopicScoringService, TopicScoringJobs, TopicsResolver],
+  exports: [TopicsService, TopicScoringService],
+})
+export class TopicsModule {}
