@@ -84,27 +84,27 @@ export function buildEngagementGraph(input: ScoringInput, options: { shared?: bo
   const quality = new Float32Array(n);
   for (let i = 0; i < n; i++) quality[i] = accountQuality(input.ageDays[i], input.postsCount[i], input.following[i]);
 
-  // Reciprocity: sort pair indexes by (actor, target) and look each reverse pair up by binary search.
-  const order = new Int32Array(m);
-  for (let e = 0; e < m; e++) order[e] = e;
-  const key = (e: number) => p.actor[e] * n + p.target[e];
-  const keys = new Float64Array(m);
-  for (let e = 0; e < m; e++) keys[e] = key(e);
-  order.sort((a, b) => keys[a] - keys[b]);
-  const sortedKeys = new Float64Array(m);
-  for (let i = 0; i < m; i++) sortedKeys[i] = keys[order[i]];
+  // Reciprocity: the keys (actor * n + target) of pairs with engagement, natively sorted, then each
+  // reverse pair is a binary search. Typed-array sort keeps this near-linear at 10M pairs.
   const engagement = new Float32Array(m);
-  for (let e = 0; e < m; e++) engagement[e] = pairEngagement(p, e);
-  const find = (k: number) => {
+  let engagedCount = 0;
+  for (let e = 0; e < m; e++) {
+    engagement[e] = pairEngagement(p, e);
+    if (engagement[e] > 0) engagedCount++;
+  }
+  const sortedKeys = new Float64Array(engagedCount);
+  for (let e = 0, k = 0; e < m; e++) if (engagement[e] > 0) sortedKeys[k++] = p.actor[e] * n + p.target[e];
+  sortedKeys.sort();
+  const hasEngaged = (key: number) => {
     let lo = 0;
-    let hi = m - 1;
+    let hi = engagedCount - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (sortedKeys[mid] < k) lo = mid + 1;
-      else if (sortedKeys[mid] > k) hi = mid - 1;
-      else return order[mid];
+      if (sortedKeys[mid] < key) lo = mid + 1;
+      else if (sortedKeys[mid] > key) hi = mid - 1;
+      else return true;
     }
-    return -1;
+    return false;
   };
 
   const pairFactor = new Float32Array(m);
@@ -117,8 +117,7 @@ export function buildEngagementGraph(input: ScoringInput, options: { shared?: bo
     if (a === t || (input.person[a] >= 0 && input.person[a] === input.person[t])) continue;
     let factor = quality[a];
     if (engagement[e] > 0) {
-      const back = find(t * n + a);
-      if (back >= 0 && engagement[back] > 0) factor *= RECIPROCAL_FACTOR;
+      if (hasEngaged(t * n + a)) factor *= RECIPROCAL_FACTOR;
     }
     pairFactor[e] = factor;
     weights[e] = engagement[e] * (factor / quality[a]) + (p.follows[e] ? FOLLOW_GRAPH_WEIGHT : 0);
