@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, GraphqlRootModule, MailModule, QueueModule } from '@renown/core';
 import { AccountsModule } from '@renown/accounts';
+import { CampaignsModule } from '@renown/campaigns';
 import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
@@ -18,6 +19,7 @@ export class ApiModule {
         MailModule.forRoot('api'),
         AccountsModule,
         // domain modules register here
+        CampaignsModule.forRoot('api'),
         ConsoleModule,
       ],
       controllers: [HealthController],

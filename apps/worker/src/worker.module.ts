@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, MailModule, QueueModule } from '@renown/core';
+import { CampaignsModule } from '@renown/campaigns';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -13,6 +14,7 @@ export class WorkerModule {
         QueueModule.forRoot('worker'),
         MailModule.forRoot('worker'),
         // domain modules with job handlers register here
+        CampaignsModule.forRoot('worker'),
       ],
     };
   }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { BrandId } from '@renown/accounts';
+import type { EntityManager } from 'typeorm';
+import { CampaignsError } from '../campaigns-error.js';
+import type { CampaignTargeting } from '../campaigns/campaign.types.js';
+import { sqlRows } from '../sql-rows.js';
+
+export interface ResolvedTarget {
+  contactId: string;
+  email: string;
+}
+
+export interface SkippedTarget {
+  ref: string;
+  reason: string;
+}
+
+/**
+ * Turns a targeting input into contacts the brand may mail. Explicit social accounts and contacts work
+ * today; a discovery query or a shortlist (issue 5) will resolve to social account ids and then go through
+ * the same path. Accounts without a contact email for this brand are reported, not silently dropped.
+ */
+@Injectable()
+export class TargetingResolver {
+  async resolve(em: EntityManager, brandId: BrandId, targeting: CampaignTargeting): Promise<{ targets: ResolvedTarget[]; skipped: SkippedTarget[] }> {
+    if (targeting.discoveryQuery || targeting.shortlistId) {
+      throw CampaignsError.badInput('Targeting by a discovery query or a shortlist is not available yet: name social accounts or contacts instead.');
+    }
+    const accountIds = (targeting.socialAccountIds ?? []).filter((id) => /^\d{1,18}$/.test(id));
+    const contactIds = (targeting.contactIds ?? []).filter((id) => /^\d{1,18}$/.test(id));
+    const skipped: SkippedTarget[] = [];
+    for (const bad of [...(targeting.socialAccountIds ?? []), ...(targeting.contactIds ?? [])]) {
+      if (!/^\d{1,18}$/.test(bad)) skipped.push({ ref: bad, reason: 'not an id' });
+    }
+    const rows = await sqlRows<{ contactId: string; email: string; socialAccountId: string | null; matched: string }>(
+      em,
+      `SELECT DISTINCT ON (c.id) c.id AS "contactId", c.email, c.social_account_id AS "socialAccountId",
+              CASE WHEN c.id = ANY($3::bigint[]) THEN 'contact:' || c.id ELSE 'account:' || c.social_account_id END AS matched
+         FROM influencer_contacts c
+        WHERE c.brand_id = $1 AND c.erased_at IS NULL AND c.email IS NOT NULL
+          AND (c.social_account_id = ANY($2::bigint[]) OR c.id = ANY($3::bigint[]))
+        ORDER BY c.id`,
+      [brandId, accountIds, contactIds],
+    );
+    const foundAccounts = new Set(rows.map((r) => r.socialAccountId));
+    const foundContacts = new Set(rows.map((r) => r.contactId));
+    for (const id of accountIds) if (!foundAccounts.has(id)) skipped.push({ ref: `account:${id}`, reason: 'no contact email for this account: import one (contacts CSV) first' });
+    for (const id of contactIds) if (!foundContacts.has(id)) skipped.push({ ref: `contact:${id}`, reason: 'no such contact in this brand' });
+    return { targets: rows.map((r) => ({ contactId: r.contactId, email: r.email })), skipped };
+  }
+}
