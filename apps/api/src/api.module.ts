@@ -5,6 +5,7 @@ import { CampaignsModule } from '@renown/campaigns';
 import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
+import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 
 @Module({})
 export class ApiModule {
@@ -18,6 +19,7 @@ export class ApiModule {
         GraphqlRootModule.forRoot(),
         MailModule.forRoot('api'),
         AccountsModule,
+        TopicsModule,
         // domain modules register here
         CampaignsModule.forRoot('api'),
         ConsoleModule,

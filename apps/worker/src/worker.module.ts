@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, MailModule, QueueModule } from '@renown/core';
 import { CampaignsModule } from '@renown/campaigns';
+import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -15,6 +16,7 @@ export class WorkerModule {
         MailModule.forRoot('worker'),
         // domain modules with job handlers register here
         CampaignsModule.forRoot('worker'),
+        TopicsModule,
       ],
     };
   }
