@@ -6,6 +6,7 @@ import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
+import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
 
 @Module({})
 export class ApiModule {
@@ -20,6 +21,7 @@ export class ApiModule {
         MailModule.forRoot('api'),
         AccountsModule,
         TopicsModule,
+        InfluenceModule,
         // domain modules register here
         CampaignsModule.forRoot('api'),
         ConsoleModule,

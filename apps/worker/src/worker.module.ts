@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, MailModule, QueueModule } from '@renown/core';
 import { CampaignsModule } from '@renown/campaigns';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
+import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -17,6 +18,7 @@ export class WorkerModule {
         // domain modules with job handlers register here
         CampaignsModule.forRoot('worker'),
         TopicsModule,
+        InfluenceModule,
       ],
     };
   }
