@@ -15,4 +15,8 @@ export * from './influence/influence-score.store.js';
 export * from './influence/influence-scoring-run.js';
 export * from './influence/scoring-run.service.js';
 export * from './influence/scoring-run.jobs.js';
+export * from './influence/influence-query.service.js';
+export * from './influence/influence.module.js';
+export * from './history/score-series.js';
+export * from './explanations/explain-score-change.js';
 // Topics (scoring-topics)
