@@ -1,20 +1,43 @@
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { Icon, Logo } from './components/icons.js';
+import { roleLabel } from './format.js';
+import { useServerInfo } from './server-info.js';
 import { NotAvailable } from './screens/not-available.js';
+import { Settings } from './screens/settings.js';
+import { Team } from './screens/team.js';
+import { Welcome } from './screens/welcome.js';
+import { useSession, useViewer } from './session.js';
 
-const nav = [
+interface NavItem {
+  to: string;
+  label: string;
+  icon: string;
+  soon?: boolean;
+}
+
+const work: NavItem[] = [
   { to: '/discover', label: 'Discover', icon: 'discover', soon: true },
-  { to: '/campaigns', label: 'Campaigns', icon: 'campaigns' },
+  { to: '/campaigns', label: 'Campaigns', icon: 'campaigns', soon: true },
   { to: '/lists', label: 'Lists', icon: 'lists', soon: true },
   { to: '/audience', label: 'Audience', icon: 'audience', soon: true },
 ];
-const admin = [
+const brand: NavItem[] = [
   { to: '/team', label: 'Team', icon: 'team' },
   { to: '/billing', label: 'Billing', icon: 'billing' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
 export function Shell() {
+  const viewer = useViewer();
+  const { logOut } = useSession();
+  const { mailMode } = useServerInfo();
+  const navigate = useNavigate();
+  const link = (n: NavItem) => (
+    <NavLink key={n.to} to={n.to} className="nav-link">
+      <Icon name={n.icon} /> {n.label}
+      {n.soon && <span className="nav-soon">soon</span>}
+    </NavLink>
+  );
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -24,22 +47,43 @@ export function Shell() {
         <NavLink to="/" className="brand-mark">
           <Logo /> Renown
         </NavLink>
-        {nav.map((n) => (
-          <NavLink key={n.to} to={n.to} className="nav-link">
-            <Icon name={n.icon} /> {n.label}
-            {n.soon && <span className="nav-soon">soon</span>}
-          </NavLink>
-        ))}
-        <div className="nav-section">Brand</div>
-        {admin.map((n) => (
-          <NavLink key={n.to} to={n.to} className="nav-link">
-            <Icon name={n.icon} /> {n.label}
-          </NavLink>
-        ))}
+        {work.map(link)}
+        <div className="nav-section">{viewer.brand?.name ?? 'Brand'}</div>
+        {brand.map(link)}
+        {mailMode === 'local' && (
+          <a className="nav-link" href="/dev/mail">
+            <Icon name="mail" /> Local mailbox
+          </a>
+        )}
+        <div className="sidebar-footer">
+          <span title={viewer.user?.email}>
+            {viewer.user?.name || viewer.user?.email} · {roleLabel(viewer.role)}
+          </span>
+          <button
+            type="button"
+            onClick={async () => {
+              await logOut();
+              navigate('/login');
+            }}
+          >
+            Log out
+          </button>
+        </div>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         <Routes>
-          <Route path="*" element={<NotAvailable feature="This page" />} />
+          <Route index element={<Welcome />} />
+          <Route path="team" element={<Team />} />
+          <Route path="billing" element={<NotAvailable feature="Billing">Plans and usage need the billing API, which this server does not offer yet.</NotAvailable>} />
+          <Route path="settings" element={<Settings />} />
+          <Route
+            path="discover"
+            element={<NotAvailable feature="Discover">Searching for influencers ("top influencers in automotive") needs the discovery API, which this server does not offer yet.</NotAvailable>}
+          />
+          <Route path="campaigns/*" element={<NotAvailable feature="Campaigns">Perk campaigns need the campaigns API, which this server does not offer yet.</NotAvailable>} />
+          <Route path="lists" element={<NotAvailable feature="Lists">Shortlists arrive with the discovery API.</NotAvailable>} />
+          <Route path="audience" element={<NotAvailable feature="Audience">"Who matters to us" and alerts arrive with the discovery API.</NotAvailable>} />
+          <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
     </div>

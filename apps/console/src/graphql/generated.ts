@@ -5,34 +5,161 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
+export type AcceptTeamInvitationInput = {
+  /** Required when the invitation creates your account. */
+  name?: string | null | undefined;
+  /** Required when the invitation creates your account. */
+  password?: string | null | undefined;
+  token: string;
 };
 
-export type Query = {
-  /** Public: how this server is set up. */
-  serverInfo: ServerInfo;
+/** Who is calling: a person (session) or a program (API key). */
+export type ActorType =
+  | 'API_KEY'
+  | 'USER';
+
+/** A team member's role in a brand: owner > admin > member. */
+export type BrandRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type LogInInput = {
+  email: string;
+  password: string;
 };
 
-/** What this Renown server offers, for the console to adapt to. */
-export type ServerInfo = {
-  /** False when no Stripe keys are configured: every brand then has every feature. */
-  billingEnabled: Scalars['Boolean']['output'];
-  /** "smtp" when SMTP_URL is set; "local" when mail is kept in the database and shown at /dev/mail. */
-  mailMode: Scalars['String']['output'];
+export type SignUpInput = {
+  /** Your brand, e.g. "Acme Motors". */
+  brandName: string;
+  email: string;
+  /** Your name. */
+  name: string;
+  /** At least 10 characters. */
+  password: string;
 };
+
+export type UpdateBrandInput = {
+  name: string;
+};
+
+export type ViewerFieldsFragment = { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { message: string } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { viewer: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { viewer: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } } };
+
+export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogOutMutation = { logOut: boolean };
+
+export type SwitchBrandMutationVariables = Exact<{
+  brandId: string | number;
+}>;
+
+
+export type SwitchBrandMutation = { switchBrand: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } };
+
+export type AcceptTeamInvitationMutationVariables = Exact<{
+  input: AcceptTeamInvitationInput;
+}>;
+
+
+export type AcceptTeamInvitationMutation = { acceptTeamInvitation: { role: BrandRole, brand: { id: string, name: string }, session: { viewer: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } } | null } };
 
 export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ServerInfoQuery = { serverInfo: { billingEnabled: boolean, mailMode: string } };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type UpdateBrandMutationVariables = Exact<{
+  input: UpdateBrandInput;
+}>;
+
+
+export type UpdateBrandMutation = { updateBrand: { id: string, name: string } };
+
+export type TeamQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamQuery = { teamMembers: Array<{ userId: string, email: string, name: string, role: BrandRole, joinedAt: string }> };
+
+export type TeamInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamInvitationsQuery = { teamInvitations: Array<{ id: string, email: string, role: BrandRole, invitedAt: string, expiresAt: string }> };
+
+export type InviteTeamMemberMutationVariables = Exact<{
+  email: string;
+  role: BrandRole;
+}>;
+
+
+export type InviteTeamMemberMutation = { inviteTeamMember: { id: string, email: string, role: BrandRole } };
+
+export type RevokeTeamInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeTeamInvitationMutation = { revokeTeamInvitation: { id: string } };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: BrandRole;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { userId: string, role: BrandRole } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -52,7 +179,189 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ViewerFields on Viewer {
+  actorType
+  role
+  user {
+    id
+    email
+    name
+    emailVerified
+  }
+  brand {
+    id
+    name
+  }
+  memberships {
+    role
+    brand {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  actorType
+  role
+  user {
+    id
+    email
+    name
+    emailVerified
+  }
+  brand {
+    id
+    name
+  }
+  memberships {
+    role
+    brand {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token) {
+    viewer {
+      ...ViewerFields
+    }
+  }
+}
+    fragment ViewerFields on Viewer {
+  actorType
+  role
+  user {
+    id
+    email
+    name
+    emailVerified
+  }
+  brand {
+    id
+    name
+  }
+  memberships {
+    role
+    brand {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    viewer {
+      ...ViewerFields
+    }
+  }
+}
+    fragment ViewerFields on Viewer {
+  actorType
+  role
+  user {
+    id
+    email
+    name
+    emailVerified
+  }
+  brand {
+    id
+    name
+  }
+  memberships {
+    role
+    brand {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const LogOutDocument = new TypedDocumentString(`
+    mutation LogOut {
+  logOut
+}
+    `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const SwitchBrandDocument = new TypedDocumentString(`
+    mutation SwitchBrand($brandId: ID!) {
+  switchBrand(brandId: $brandId) {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  actorType
+  role
+  user {
+    id
+    email
+    name
+    emailVerified
+  }
+  brand {
+    id
+    name
+  }
+  memberships {
+    role
+    brand {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<SwitchBrandMutation, SwitchBrandMutationVariables>;
+export const AcceptTeamInvitationDocument = new TypedDocumentString(`
+    mutation AcceptTeamInvitation($input: AcceptTeamInvitationInput!) {
+  acceptTeamInvitation(input: $input) {
+    role
+    brand {
+      id
+      name
+    }
+    session {
+      viewer {
+        ...ViewerFields
+      }
+    }
+  }
+}
+    fragment ViewerFields on Viewer {
+  actorType
+  role
+  user {
+    id
+    email
+    name
+    emailVerified
+  }
+  brand {
+    id
+    name
+  }
+  memberships {
+    role
+    brand {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<AcceptTeamInvitationMutation, AcceptTeamInvitationMutationVariables>;
 export const ServerInfoDocument = new TypedDocumentString(`
     query ServerInfo {
   serverInfo {
@@ -61,3 +370,94 @@ export const ServerInfoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServerInfoQuery, ServerInfoQueryVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    name
+    prefix
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($name: String!) {
+  createApiKey(name: $name) {
+    secret
+    apiKey {
+      id
+      name
+      prefix
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const UpdateBrandDocument = new TypedDocumentString(`
+    mutation UpdateBrand($input: UpdateBrandInput!) {
+  updateBrand(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateBrandMutation, UpdateBrandMutationVariables>;
+export const TeamDocument = new TypedDocumentString(`
+    query Team {
+  teamMembers {
+    userId
+    email
+    name
+    role
+    joinedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
+export const TeamInvitationsDocument = new TypedDocumentString(`
+    query TeamInvitations {
+  teamInvitations {
+    id
+    email
+    role
+    invitedAt
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<TeamInvitationsQuery, TeamInvitationsQueryVariables>;
+export const InviteTeamMemberDocument = new TypedDocumentString(`
+    mutation InviteTeamMember($email: String!, $role: BrandRole!) {
+  inviteTeamMember(email: $email, role: $role) {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<InviteTeamMemberMutation, InviteTeamMemberMutationVariables>;
+export const RevokeTeamInvitationDocument = new TypedDocumentString(`
+    mutation RevokeTeamInvitation($id: ID!) {
+  revokeTeamInvitation(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTeamInvitationMutation, RevokeTeamInvitationMutationVariables>;
+export const ChangeMemberRoleDocument = new TypedDocumentString(`
+    mutation ChangeMemberRole($userId: ID!, $role: BrandRole!) {
+  changeMemberRole(userId: $userId, role: $role) {
+    userId
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($userId: ID!) {
+  removeMember(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
