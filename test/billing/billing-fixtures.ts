@@ -35,7 +35,7 @@ export interface BillingHarness {
 /** The real API with billing on, pointed at a fresh fake Stripe that delivers its webhooks to the API. */
 export async function startBillingHarness(): Promise<BillingHarness> {
   const stripe = await FakeStripe.start();
-  const app = process.env.BILLING_TMP_APP ? await (await import('./billing-only-app.tmp.js')).createTmpTestApp(stripe.env()) : await createTestApp(stripe.env());
+  const app = await createTestApp(stripe.env());
   stripe.webhookUrl = `${app.url}/webhooks/stripe`;
   return {
     app,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, GraphqlRootModule, MailModule, QueueModule } from '@renown/core';
 import { AccountsModule } from '@renown/accounts';
+import { BillingModule } from '@renown/billing';
 import { CampaignsModule } from '@renown/campaigns';
 import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -24,6 +25,7 @@ export class ApiModule {
         InfluenceModule,
         // domain modules register here
         CampaignsModule.forRoot('api'),
+        BillingModule,
         ConsoleModule,
       ],
       controllers: [HealthController],

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, MailModule, QueueModule } from '@renown/core';
+import { BillingModule } from '@renown/billing';
 import { CampaignsModule } from '@renown/campaigns';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
@@ -17,6 +18,7 @@ export class WorkerModule {
         MailModule.forRoot('worker'),
         // domain modules with job handlers register here
         CampaignsModule.forRoot('worker'),
+        BillingModule,
         TopicsModule,
         InfluenceModule,
       ],

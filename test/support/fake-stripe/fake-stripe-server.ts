@@ -147,10 +147,11 @@ export class FakeStripe {
 
   /**
    * The next matching request fails with a 500. With afterProcessing, the request takes effect first and only
-   * the answer is lost: the caller cannot tell, which is exactly when an idempotency key matters.
+   * the answer is lost: the caller cannot tell, which is exactly when an idempotency key matters. `times`
+   * covers the SDK's own retries.
    */
-  failNext(method: string, path: RegExp, options: { afterProcessing?: boolean } = {}) {
-    this.faults.push({ method, path, afterProcessing: options.afterProcessing ?? false });
+  failNext(method: string, path: RegExp, options: { afterProcessing?: boolean; times?: number } = {}) {
+    for (let i = 0; i < (options.times ?? 1); i++) this.faults.push({ method, path, afterProcessing: options.afterProcessing ?? false });
   }
 
   requestsTo(method: string, path: RegExp) {
@@ -403,45 +404,46 @@ export class FakeStripe {
       return this.send(res, record, 401, { error: { type: 'invalid_request_error', message: `Invalid API Key provided: ${auth.replace(/^Bearer /, '').slice(0, 8)}****` } });
     }
 
-    const fingerprint = createHash('sha256').update(`${method} ${url.pathname} ${body}`).digest('hex');
-    if (idempotencyKey && method === 'POST') {
-      const seen = this.idempotent.get(idempotencyKey);
-      if (seen && seen.fingerprint !== fingerprint) {
-        return this.send(res, record, 400, {
-          error: {
-            type: 'idempotency_error',
-            message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
-          },
-        });
-      }
-      if (seen) {
-        res.setHeader('Idempotent-Replayed', 'true');
-        return this.send(res, { ...record, replayed: true }, seen.status, JSON.parse(seen.body));
-      }
-    }
-
     const faultIndex = this.faults.findIndex((f) => f.method === method && f.path.test(url.pathname));
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : null;
     if (fault && !fault.afterProcessing) {
       return this.send(res, record, 500, { error: { type: 'api_error', message: 'Simulated Stripe outage' } });
     }
 
+    const fingerprint = createHash('sha256').update(`${method} ${url.pathname} ${body}`).digest('hex');
     let status = 200;
     let answer: Json;
-    try {
-      answer = this.route(method, url.pathname, params);
-    } catch (err) {
-      if (!(err instanceof StripeApiError)) throw err;
-      status = err.status;
-      answer = { error: err.body };
+    let replayed = false;
+    const seen = idempotencyKey && method === 'POST' ? this.idempotent.get(idempotencyKey) : undefined;
+    if (seen && seen.fingerprint !== fingerprint) {
+      status = 400;
+      answer = {
+        error: {
+          type: 'idempotency_error',
+          message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+        },
+      };
+    } else if (seen) {
+      replayed = true;
+      status = seen.status;
+      answer = JSON.parse(seen.body);
+    } else {
+      try {
+        answer = this.route(method, url.pathname, params);
+      } catch (err) {
+        if (!(err instanceof StripeApiError)) throw err;
+        status = err.status;
+        answer = { error: err.body };
+      }
+      // Stripe stores the first answer under the key, errors included (except its own 500s).
+      if (idempotencyKey && method === 'POST') this.idempotent.set(idempotencyKey, { fingerprint, status, body: JSON.stringify(answer) });
     }
-    // Stripe stores the first answer under the key, errors included (except its own 500s).
-    if (idempotencyKey && method === 'POST') this.idempotent.set(idempotencyKey, { fingerprint, status, body: JSON.stringify(answer) });
     if (fault) {
-      // Processed, but the answer never reaches the caller.
-      return this.send(res, record, 500, { error: { type: 'api_error', message: 'Simulated network failure after processing' } });
+      // Processed (or replayed), but the answer never reaches the caller.
+      return this.send(res, { ...record, replayed }, 500, { error: { type: 'api_error', message: 'Simulated network failure after processing' } });
     }
-    return this.send(res, record, status, answer);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return this.send(res, { ...record, replayed }, status, answer);
   }
 
   private send(res: ServerResponse, record: Omit<RecordedRequest, 'status'>, status: number, body: Json) {
