@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertBrandId, type BrandId } from './brand-id.js';
 import { rowsOf } from './rows-of.js';
@@ -15,7 +16,10 @@ const MENTIONS_BRAND_PARAM = /\bbrand_id\b[\s\S]*\$1\b|\$1\b[\s\S]*\bbrand_id\b|
  * - Lookups by a secret token (the token is the capability, the brand is not known yet) go through
  *   `unscopedQuery(reason, ...)`, which makes the exception visible in review.
  * - Pass the caller's EntityManager to take part in its transaction.
+ *
+ * Subclasses are `@Injectable()` and need no constructor: they inherit this one (DataSource injected).
  */
+@Injectable()
 export abstract class BrandScopedRepository {
   constructor(protected readonly db: DataSource) {}
 

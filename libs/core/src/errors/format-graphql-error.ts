@@ -33,6 +33,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
           : (response.message ?? original.message);
     return { message, path, extensions: { code: HTTP_TO_CODE[status] ?? ErrorCode.INTERNAL_SERVER_ERROR } };
   }
+  // A validation rule of ours (query depth) sets a stable code; Apollo would relabel it GRAPHQL_VALIDATION_FAILED.
+  const ownCode = original instanceof GraphQLError ? (original.extensions?.code as string | undefined) : undefined;
+  if (ownCode && ownCode in ErrorCode) return { message: formatted.message, locations: formatted.locations, extensions: { code: ownCode } };
   const code = formatted.extensions?.code as string | undefined;
   if (!original || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_USER_INPUT') {
     return { ...formatted, extensions: { code: code === 'BAD_USER_INPUT' || !code ? ErrorCode.BAD_USER_INPUT : code } };
