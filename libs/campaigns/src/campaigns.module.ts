@@ -10,6 +10,8 @@ import { ClaimService } from './claims/claim.service.js';
 import { UnsubscribeController } from './claims/unsubscribe.controller.js';
 import { UnsubscribeService } from './claims/unsubscribe.service.js';
 import { ContactService } from './contacts/contact.service.js';
+import { CreatorPagesController } from './contacts/creator-pages.controller.js';
+import { CreatorSignupService } from './contacts/creator-signup.service.js';
 import { CampaignsResolver } from './graphql/campaigns.resolver.js';
 import { CampaignReminderJobs } from './invitations/campaign-reminder.jobs.js';
 import { InvitationService } from './invitations/invitation.service.js';
@@ -21,7 +23,7 @@ import { CampaignReportCsvController } from './report/campaign-report-csv.contro
 import { CampaignReportService } from './report/campaign-report.service.js';
 
 const SERVICES = [
-  CampaignRepository, CampaignMetering, CampaignService, ContactService, TargetingResolver, CampaignMailer,
+  CampaignRepository, CampaignMetering, CampaignService, ContactService, CreatorSignupService, TargetingResolver, CampaignMailer,
   InvitationService, ClaimService, ClaimListService, UnsubscribeService, CampaignReportService, CampaignApplicationService,
   InfluencerPrivacyService, CampaignPostLinker,
 ];
@@ -36,7 +38,7 @@ export class CampaignsModule {
   static forRoot(role: 'api' | 'worker'): DynamicModule {
     return {
       module: CampaignsModule,
-      controllers: role === 'api' ? [ClaimPageController, UnsubscribeController, ApplyPageController, CampaignReportCsvController] : [],
+      controllers: role === 'api' ? [ClaimPageController, UnsubscribeController, ApplyPageController, CreatorPagesController, CampaignReportCsvController] : [],
       providers: [...SERVICES, ...(role === 'api' ? [CampaignsResolver] : [CampaignReminderJobs])],
       exports: SERVICES,
     };

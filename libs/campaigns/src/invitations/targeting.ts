@@ -32,6 +32,21 @@ export class TargetingResolver {
     for (const bad of [...(targeting.socialAccountIds ?? []), ...(targeting.contactIds ?? [])]) {
       if (!/^\d{1,18}$/.test(bad)) skipped.push({ ref: bad, reason: 'not an id' });
     }
+    // Creators who signed up themselves and proved the targeted handle are invitable by any brand: they
+    // become this brand's contact with the consent basis "self_registered".
+    if (accountIds.length) {
+      await em.query(
+        `INSERT INTO influencer_contacts (brand_id, email, platform, handle, social_account_id, consent_basis, consent_note, source)
+         SELECT DISTINCT ON (h.social_account_id) $1, s.email, h.platform, h.handle, h.social_account_id, 'self_registered',
+                'signed up on Renown and proved the handle by post ' || h.proven_by_post_id, 'self_signup'
+           FROM creator_handle_claims h JOIN creator_signups s ON s.id = h.signup_id AND s.email_verified_at IS NOT NULL
+          WHERE h.proven_at IS NOT NULL AND h.social_account_id = ANY($2::bigint[])
+            AND NOT EXISTS (SELECT 1 FROM influencer_contacts c WHERE c.brand_id = $1 AND c.social_account_id = h.social_account_id AND c.erased_at IS NULL AND c.email IS NOT NULL)
+          ORDER BY h.social_account_id, h.proven_at
+         ON CONFLICT (brand_id, email) WHERE email IS NOT NULL DO NOTHING`,
+        [brandId, accountIds],
+      );
+    }
     const rows = await sqlRows<{ contactId: string; email: string; socialAccountId: string | null; matched: string }>(
       em,
       `SELECT DISTINCT ON (c.id) c.id AS "contactId", c.email, c.social_account_id AS "socialAccountId",

@@ -5,8 +5,9 @@ import type { EntityManager } from 'typeorm';
 import type { RenderedMail } from './render-campaign-mail.js';
 
 export interface CampaignMessage {
-  kind: 'campaigns.invitation' | 'campaigns.reminder' | 'campaigns.claim-confirmation' | 'campaigns.shipped' | 'campaigns.disclosure-reminder' | 'campaigns.application-received';
-  brandId: string;
+  kind: 'campaigns.creator-verify' | 'campaigns.invitation' | 'campaigns.reminder' | 'campaigns.claim-confirmation' | 'campaigns.shipped' | 'campaigns.disclosure-reminder' | 'campaigns.application-received';
+  /** null for mail Renown sends on its own behalf (creator sign-up). */
+  brandId: string | null;
   to: string;
   dedupeKey: string;
   /** Bulk mail (invitations, reminders) waits for its slot in the brand's sending rate. */
