@@ -153,4 +153,14 @@ describe('billing: checkout and Stripe webhooks (real stripe SDK against the fak
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ received: true, outcome: 'ignored' });
   });
+
+  it('the fake hosted checkout page (used by the console browser test) pays and returns to the console', async () => {
+    const res = await startCheckout(h.app, owner, 'SCALE');
+    const page = await fetch(res.data.startCheckout.url);
+    expect(await page.text()).toContain('<button type="submit">Pay</button>');
+    const paid = await fetch(`${res.data.startCheckout.url}/pay`, { method: 'POST', redirect: 'manual' });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe(`http://localhost:3000/billing?checkout=success&session_id=${res.data.startCheckout.sessionId}`);
+    expect((await billingOf(h.app, owner)).plan.code).toBe('SCALE');
+  });
 });
