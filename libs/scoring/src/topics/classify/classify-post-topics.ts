@@ -29,6 +29,11 @@ export interface ClassifierOptions {
   /** Probability above which the model's label counts as a topic. */
   modelThreshold?: number;
   maxTopics?: number;
+  /**
+   * Model labels that name no real subject ("Diaries & Daily Life"): scored for eval, but not turned into post
+   * topics in production, or every chatty account would become an expert on its mapped topic.
+   */
+  skipModelLabels?: ReadonlySet<string>;
 }
 
 /** Words too common to name a topic when they stand alone in running text (they still work as hashtags). */
@@ -149,7 +154,7 @@ export function classifyPostTopics(lexicon: TopicLexicon, post: PostForTopics, o
   if (options.model && text.trim()) {
     const threshold = options.modelThreshold ?? 0.5;
     for (const [label, p] of options.model.predict(text)) {
-      if (p < threshold) continue;
+      if (p < threshold || options.skipModelLabels?.has(label)) continue;
       const primary = lexicon.tweetTopicLabels.get(label as TweetTopicLabel)?.[0];
       if (primary) hits.push({ topicId: primary, weight: SOURCE_WEIGHT.model * p, source: 'model' });
     }

@@ -12,6 +12,8 @@ import { TweetTopicModel, type TweetTopicLabel } from './tweet-topic-model.js';
  * a model label counts from p >= 0.1, and a TweetTopic label is predicted from a score of 0.1.
  */
 export const TOPIC_CLASSIFIER_DEFAULTS = { modelThreshold: 0.1, labelThreshold: 0.1 } as const;
+/** TweetTopic labels that are a register, not a subject: never stored as a post topic. */
+export const NON_TOPICAL_LABELS: ReadonlySet<string> = new Set(['diaries_&_daily_life']);
 export const TOPIC_CLASSIFIER_VERSION = 'lexicon+nb-2026-11';
 
 /** The ontology lexicon plus the small text model, built once per process from shipped files. */
@@ -22,13 +24,15 @@ export class TopicClassifier {
     readonly options = TOPIC_CLASSIFIER_DEFAULTS,
   ) {}
 
+  /** Topics of a post for storage and expertise (the non-topical model labels left out). */
   classify(post: PostForTopics): PostTopic[] {
-    return classifyPostTopics(this.lexicon, post, { model: this.model, modelThreshold: this.options.modelThreshold });
+    return classifyPostTopics(this.lexicon, post, { model: this.model, modelThreshold: this.options.modelThreshold, skipModelLabels: NON_TOPICAL_LABELS });
   }
 
   /** The 19 TweetTopic labels a text gets (for `eval:topics`), through the project's mapping file. */
   tweetTopicLabels(text: string): TweetTopicLabel[] {
-    return pickLabels(tweetTopicLabelScores(this.lexicon, this.classify({ text })), this.options.labelThreshold);
+    const topics = classifyPostTopics(this.lexicon, { text }, { model: this.model, modelThreshold: this.options.modelThreshold });
+    return pickLabels(tweetTopicLabelScores(this.lexicon, topics), this.options.labelThreshold);
   }
 }
 

@@ -26,4 +26,12 @@ describe('topic influence', () => {
     expect(byNode.get(4)!.score).toBeGreaterThan(byNode.get(9)!.score);
     expect(byNode.get(4)!.percentile).toBe(100);
   });
+
+  it('can compare a small topic’s accounts on given global ranks instead of its own PageRank', () => {
+    const graph = buildCsrGraph(3, { sources: Int32Array.from([0, 1]), targets: Int32Array.from([2, 2]) });
+    const globalRanks = Float64Array.from([0.1, 0.1, 0.8]);
+    const result = computeTopicInfluence(graph, new Map([[0, 1], [2, 1]]), { globalRanks });
+    expect(result.map((r) => [r.node, r.rank])).toEqual([[0, 0.1], [2, 0.8]]);
+    expect(result[1].score).toBeGreaterThan(result[0].score);
+  });
 });

@@ -43,9 +43,15 @@ export function midrankPercentiles(values: number[]): number[] {
  * weighted by their organic expertise (endorsements excluded, so vouching never raises a score). An account
  * engaged by the topic's other experts collects their rank; one engaged only by outsiders does not.
  */
-export function computeTopicInfluence(graph: CsrGraph, members: Map<number, number>, options: { tolerance?: number } = {}): TopicInfluence[] {
+export function computeTopicInfluence(
+  graph: CsrGraph,
+  members: Map<number, number>,
+  options: { tolerance?: number; globalRanks?: Float64Array } = {},
+): TopicInfluence[] {
   if (!members.size) return [];
-  const { ranks } = personalizedPagerank(graph, members, { tolerance: options.tolerance ?? 1e-9, maxIterations: 100 });
+  // globalRanks: the cheap fallback for small topics (see TopicScoringService): members compared on the
+  // ordinary PageRank instead of one restarted on them.
+  const ranks = options.globalRanks ?? personalizedPagerank(graph, members, { tolerance: options.tolerance ?? 1e-9, maxIterations: 100 }).ranks;
   const nodes = [...members.keys()];
   const memberRanks = nodes.map((n) => ranks[n]);
   const mean = memberRanks.reduce((s, r) => s + r, 0) / nodes.length;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { logger } from '@renown/core';
 import { buildCsrGraph, type CsrGraph } from '../../graph/csr-graph.js';
+import { pagerank } from '../../graph/pagerank.js';
 import { classifyPostTopics, type PostTopic } from '../classify/classify-post-topics.js';
 import { getTopicClassifier } from '../classify/topic-classifier.js';
 import { computeAccountTopics, type AccountTopic, type AccountTopicInputs, type EngagerInput, type OntologyView, type PostEvidenceInput } from '../expertise/compute-account-topics.js';
@@ -15,7 +16,12 @@ export interface TopicScoringOptions {
    * The influence run's engagement graph, when it has one in memory (saves reloading interactions):
    * node i is account `accountIds[i]`.
    */
-  graph?: { graph: CsrGraph; accountIds: string[] };
+  graph?: { graph: CsrGraph; accountIds: string[]; ranks?: Float64Array };
+  /**
+   * A topic-sensitive PageRank costs a full PageRank, so only the topics with the most accounts get one
+   * (default 200); smaller topics compare their accounts on the global PageRank instead.
+   */
+  maxPagerankTopics?: number;
 }
 
 export interface TopicScoringReport {
@@ -51,7 +57,7 @@ export class TopicScoringService {
     lap('classify-posts');
     const accountTopics = await this.computeExpertise(since, asOf);
     lap('account-topics');
-    const rows = await this.scoreTopics(since, asOf, options.graph);
+    const rows = await this.scoreTopics(since, asOf, options.graph, options.maxPagerankTopics);
     lap('topic-influence');
     const report = {
       postsClassified,
@@ -141,7 +147,7 @@ export class TopicScoringService {
     return result;
   }
 
-  async scoreTopics(since: Date, at: Date, given?: TopicScoringOptions['graph']): Promise<TopicScoreRow[]> {
+  async scoreTopics(since: Date, at: Date, given?: TopicScoringOptions['graph'], maxPagerankTopics = 200): Promise<TopicScoreRow[]> {
     const members = await this.repo.topicMembers();
     let graph: CsrGraph;
     let index: Map<string, number>;
@@ -178,11 +184,15 @@ export class TopicScoringService {
       byTopic.set(m.topicId, seeds);
     }
     const rows: TopicScoreRow[] = [];
-    for (const [topicId, seeds] of byTopic) {
-      for (const r of computeTopicInfluence(graph, seeds)) {
+    const bySize = [...byTopic.entries()].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
+    let globalRanks: Float64Array | undefined = given?.ranks;
+    bySize.forEach(([topicId, seeds], i) => {
+      let fallback: Float64Array | undefined;
+      if (i >= maxPagerankTopics) fallback = globalRanks ??= pagerank(graph, { tolerance: 1e-9 }).ranks;
+      for (const r of computeTopicInfluence(graph, seeds, { globalRanks: fallback })) {
         rows.push({ topicId, accountId: accountOf[r.node], score: r.score, percentile: r.percentile, topicRank: r.rank });
       }
-    }
+    });
     await this.repo.replaceTopicScores(rows, at);
     return rows;
   }
