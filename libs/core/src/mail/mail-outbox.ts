@@ -35,8 +35,10 @@ export class MailOutbox {
       throw new Error('MailOutbox.enqueue needs to, subject, html and text');
     }
     const rows: Array<{ id: string }> = await em.query(
-      `INSERT INTO mail_outbox (brand_id, kind, dedupe_key, from_address, to_address, subject, html, text, headers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      // A scheduled message (notBefore) counts as touched at its slot, so the sweeper does not re-queue it
+      // early and break the sender's rate.
+      `INSERT INTO mail_outbox (brand_id, kind, dedupe_key, from_address, to_address, subject, html, text, headers, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, greatest(now(), coalesce($10::timestamptz, now())))
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -49,6 +51,7 @@ export class MailOutbox {
         message.html,
         message.text,
         JSON.stringify(message.headers ?? {}),
+        message.notBefore ?? null,
       ],
     );
     if (rows.length === 0) return null;
