@@ -210,16 +210,29 @@ export class InfluenceScoreStore {
       await client.query('BEGIN');
       await client.query(`UPDATE account_score_snapshots SET is_final = true WHERE day < $1 AND NOT is_final`, [day]);
       await client.query(`UPDATE person_score_snapshots SET is_final = true WHERE day < $1 AND NOT is_final`, [day]);
-      await client.query(`
-        CREATE TEMP TABLE staging_account_scores (account_id bigint, score real, percentile double precision, reach_score real,
-          amplification_score real, network_score real, raw double precision, signals jsonb, explanation jsonb) ON COMMIT DROP`);
-      const copy = client.query(copyFrom(`COPY staging_account_scores FROM STDIN`));
+      // First write of the day for this version (the daily case): COPY straight into the table. A re-run
+      // the same day goes through a staging table and an upsert that leaves final rows alone.
+      const { rows: existing } = await client.query(`SELECT 1 FROM account_score_snapshots WHERE day = $1 AND model_version = $2 AND NOT is_final LIMIT 1`, [day, modelVersion]);
+      const direct = existing.length === 0;
+      const prefix = direct ? `${copyField(modelVersion)}\t${day}\t${runId}\t` : '';
+      if (!direct) {
+        await client.query(`
+          CREATE TEMP TABLE staging_account_scores (account_id bigint, score real, percentile double precision, reach_score real,
+            amplification_score real, network_score real, raw double precision, signals jsonb, explanation jsonb) ON COMMIT DROP`);
+      }
+      const copy = client.query(
+        copyFrom(
+          direct
+            ? `COPY account_score_snapshots (model_version, day, run_id, account_id, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation) FROM STDIN`
+            : `COPY staging_account_scores FROM STDIN`,
+        ),
+      );
       await pipeline(
         Readable.from(
           (function* () {
             let batch = '';
             for (const r of rows) {
-              batch += `${r.accountId}\t${r.score}\t${r.percentile}\t${r.reach}\t${r.amplification}\t${r.network}\t${r.raw}\t${copyField(r.signals)}\t${copyField(r.explanation)}\n`;
+              batch += `${prefix}${r.accountId}\t${r.score}\t${r.percentile}\t${r.reach}\t${r.amplification}\t${r.network}\t${r.raw}\t${copyField(r.signals)}\t${copyField(r.explanation)}\n`;
               if (batch.length > 1 << 16) {
                 yield batch;
                 batch = '';
@@ -230,18 +243,20 @@ export class InfluenceScoreStore {
         ),
         copy,
       );
-      await client.query(
-        `INSERT INTO account_score_snapshots AS s (account_id, model_version, day, score, percentile, reach_score, amplification_score,
-           network_score, raw, signals, explanation, run_id)
-         SELECT account_id, $1, $2, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation, $3
-         FROM staging_account_scores
-         ON CONFLICT (account_id, model_version, day) DO UPDATE SET
-           score = excluded.score, percentile = excluded.percentile, reach_score = excluded.reach_score,
-           amplification_score = excluded.amplification_score, network_score = excluded.network_score, raw = excluded.raw,
-           signals = excluded.signals, explanation = excluded.explanation, run_id = excluded.run_id, computed_at = now()
-         WHERE NOT s.is_final`,
-        [modelVersion, day, runId],
-      );
+      if (!direct) {
+        await client.query(
+          `INSERT INTO account_score_snapshots AS s (account_id, model_version, day, score, percentile, reach_score, amplification_score,
+             network_score, raw, signals, explanation, run_id)
+           SELECT account_id, $1, $2, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation, $3
+           FROM staging_account_scores
+           ON CONFLICT (account_id, model_version, day) DO UPDATE SET
+             score = excluded.score, percentile = excluded.percentile, reach_score = excluded.reach_score,
+             amplification_score = excluded.amplification_score, network_score = excluded.network_score, raw = excluded.raw,
+             signals = excluded.signals, explanation = excluded.explanation, run_id = excluded.run_id, computed_at = now()
+           WHERE NOT s.is_final`,
+          [modelVersion, day, runId],
+        );
+      }
       if (persons.length > 0) {
         await client.query(
           `INSERT INTO person_score_snapshots AS s (person_id, model_version, day, score, percentile, account_ids, best_account_id, run_id)

@@ -26,15 +26,16 @@ export class ScoringRunJobs {
 
   /**
    * Scores depend on the whole graph (PageRank, percentiles), so touched accounts trigger a full run, not a
-   * partial one. Many imports in a row collapse into one run: the job goes to the next debounce slot under
-   * one singleton key, and pg-boss keeps at most one per slot.
+   * partial one. Imports in a row collapse into one run: the run is queued to start TOUCHED_DEBOUNCE_SECONDS
+   * later under one singleton key, and pg-boss keeps one job per key per time slot, so the sends that follow
+   * within the slot add nothing.
    */
   @JobHandler(ACCOUNTS_TOUCHED_QUEUE)
   async onAccountsTouched() {
     await this.queue.send(
       SCORING_RUN_QUEUE,
       { trigger: 'accounts-touched' },
-      { singletonKey: 'accounts-touched', singletonSeconds: TOUCHED_DEBOUNCE_SECONDS, singletonNextSlot: true },
+      { singletonKey: 'accounts-touched', singletonSeconds: TOUCHED_DEBOUNCE_SECONDS, startAfter: TOUCHED_DEBOUNCE_SECONDS },
     );
   }
 }
