@@ -35,7 +35,8 @@ export function parseJetstreamEvent(value: unknown): ParseOutcome {
   if (!e || !did || !str(e.kind)) return { ok: false, reason: 'not a Jetstream event: needs "did" and "kind"' };
   const at = typeof e.time_us === 'number' ? new Date(Math.floor(e.time_us / 1000)).toISOString() : null;
   const items = emptyItems();
-  const actorStub = () => items.accounts.push({ platform: PLATFORM, externalId: did, stub: true });
+  // The author of a commit has been seen acting, even though Jetstream carries no profile: not a stub.
+  const actorSeen = () => items.accounts.push({ platform: PLATFORM, externalId: did, stub: false });
 
   if (e.kind === 'identity') {
     const handle = str(obj(e.identity)?.handle);
@@ -44,7 +45,7 @@ export function parseJetstreamEvent(value: unknown): ParseOutcome {
   }
   if (e.kind === 'account') {
     // Active/inactive changes carry no profile data; the account is at least known to exist.
-    actorStub();
+    items.accounts.push({ platform: PLATFORM, externalId: did, stub: true });
     return { ok: true, items };
   }
   if (e.kind !== 'commit') return { ok: false, reason: `unknown Jetstream event kind "${e.kind}"` };
@@ -88,7 +89,7 @@ export function parseJetstreamEvent(value: unknown): ParseOutcome {
       return { ok: true, items };
     }
     case 'app.bsky.feed.post': {
-      actorStub();
+      actorSeen();
       const facets = arr(r.facets).flatMap((f) => arr(f?.features));
       const mentions = uniq(facets.filter((f) => f?.$type === 'app.bsky.richtext.facet#mention').map((f) => str(f.did)));
       const links = uniq(facets.filter((f) => f?.$type === 'app.bsky.richtext.facet#link').map((f) => str(f.uri)));
@@ -132,7 +133,7 @@ export function parseJetstreamEvent(value: unknown): ParseOutcome {
         items.skipped = 1; // likes of feed generators, lists... are not engagement with a person's post
         return { ok: true, items };
       }
-      actorStub();
+      actorSeen();
       items.accounts.push({ platform: PLATFORM, externalId: subject.did, stub: true });
       const subjectPost = postUri(subject.did, subject.rkey);
       items.posts.push({ platform: PLATFORM, externalId: subjectPost, stub: true, authorExternalId: subject.did });
@@ -150,7 +151,7 @@ export function parseJetstreamEvent(value: unknown): ParseOutcome {
     case 'app.bsky.graph.follow': {
       const subject = str(r.subject);
       if (!subject) return { ok: false, reason: 'follow record without a subject did' };
-      actorStub();
+      actorSeen();
       items.accounts.push({ platform: PLATFORM, externalId: subject, stub: true });
       items.interactions.push({ platform: PLATFORM, type: 'follow', actorExternalId: did, targetExternalId: subject, occurredAt: createdAt, sourceRef: ref });
       return { ok: true, items };

@@ -124,7 +124,8 @@ export const edgeListFormat: FormatParser = {
         if (!type) return { ok: false, reason: 'edge without a type: add a type column or pass --edge-type' };
         const items = emptyItems();
         const [actor, target] = tokens;
-        items.accounts.push({ platform, externalId: actor, stub: true }, { platform, externalId: target, stub: true });
+        // The actor was seen acting; the target is only referenced until it acts itself.
+        items.accounts.push({ platform, externalId: actor, stub: false }, { platform, externalId: target, stub: true });
         items.interactions.push({ platform, type, actorExternalId: actor, targetExternalId: target, occurredAt, weight });
         return { ok: true, items };
       },

@@ -25,8 +25,11 @@ export function bool(v: unknown): boolean | null {
 }
 
 /** An ISO-8601 timestamp from any date the platforms use (ISO strings, Twitter v1.1 "Thu Nov 08 02:31:41 +0000 2012"). */
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 export function isoTime(v: unknown): string | null {
   if (typeof v !== 'string' || !v) return null;
+  if (CANONICAL_ISO.test(v)) return v; // already what toISOString() would give: skip a parse and an allocation
   const t = Date.parse(v);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }

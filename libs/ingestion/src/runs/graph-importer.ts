@@ -262,6 +262,7 @@ export class GraphImporter {
 
   /** One batch, its quarantined records, the run's counts and checkpoint: all or nothing. */
   private async commitBatch(client: pg.PoolClient, writer: GraphWriter, runId: string, batch: GraphBatch, counts: RunCounts, options: IngestOptions) {
+    const t0 = performance.now();
     await client.query('BEGIN');
     try {
       const written = await writer.write(batch, runId);
@@ -279,6 +280,7 @@ export class GraphImporter {
           JSON.stringify(batch.lastPosition)],
       );
       await client.query('COMMIT');
+      if (process.env.RENOWN_INGEST_TRACE) console.error(`${(performance.now() - t0).toFixed(0)}ms batch of ${batch.records} records committed`);
       Object.assign(counts, next);
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -15,19 +15,29 @@ export interface QuarantineEntry {
 
 type Merged<T> = T;
 
-const hasValue = (v: unknown) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
-
-/** Later-and-more-complete wins field by field; what the winner lacks is kept from the other. */
-function merge<T extends object>(older: T, newer: T): T {
-  const out = { ...older } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(newer)) if (hasValue(v) || !(k in out)) out[k] = v;
-  return out as T;
+/** The winner's values, with what it lacks taken from the other observation (copy only when needed). */
+function fillMissing<T extends object>(winner: T, other: T): T {
+  let out: Record<string, unknown> | null = null;
+  const w = winner as Record<string, unknown>;
+  const o = other as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (v === null || v === undefined) continue;
+    const cur = w[k];
+    if (cur === null || cur === undefined || (Array.isArray(cur) && cur.length === 0 && Array.isArray(v) && v.length > 0)) {
+      out ??= { ...w };
+      out[k] = v;
+    }
+  }
+  return (out ?? winner) as T;
 }
 
 const isNewer = (a: { stub: boolean; observedAt?: string | null }, b: { stub: boolean; observedAt?: string | null }) => {
   if (a.stub !== b.stub) return !a.stub; // a full observation beats a mere reference
   return (a.observedAt ?? '') >= (b.observedAt ?? '');
 };
+
+const notNull = (v: unknown) => v !== null && v !== undefined;
 
 /**
  * The observations of one batch, deduplicated so that each account, post and edge appears once (one INSERT
@@ -54,16 +64,16 @@ export class GraphBatch {
     for (const a of items.accounts) {
       const key = `${a.platform}\u0000${a.externalId}`;
       const prev = this.accounts.get(key);
-      this.accounts.set(key, !prev ? a : isNewer(a, prev) ? merge(prev, a) : merge(a, prev));
-      if (!a.stub && a.observedAt && [a.followersCount, a.followingCount, a.listedCount, a.postsCount].some(hasValue)) {
+      this.accounts.set(key, !prev ? a : isNewer(a, prev) ? fillMissing(a, prev) : fillMissing(prev, a));
+      if (!a.stub && a.observedAt && (notNull(a.followersCount) || notNull(a.followingCount) || notNull(a.listedCount) || notNull(a.postsCount))) {
         this.accountHistory.set(`${key}\u0000${a.observedAt}`, a);
       }
     }
     for (const p of items.posts) {
       const key = `${p.platform}\u0000${p.externalId}`;
       const prev = this.posts.get(key);
-      this.posts.set(key, !prev ? p : isNewer(p, prev) ? merge(prev, p) : merge(p, prev));
-      if (!p.stub && p.observedAt && [p.likeCount, p.repostCount, p.replyCount, p.quoteCount, p.impressionCount].some(hasValue)) {
+      this.posts.set(key, !prev ? p : isNewer(p, prev) ? fillMissing(p, prev) : fillMissing(prev, p));
+      if (!p.stub && p.observedAt && (notNull(p.likeCount) || notNull(p.repostCount) || notNull(p.replyCount) || notNull(p.quoteCount) || notNull(p.impressionCount))) {
         this.postHistory.set(`${key}\u0000${p.observedAt}`, p);
       }
     }
