@@ -1,5 +1,6 @@
 import { earnedMediaValue } from '../../libs/campaigns/src/report/earned-media-value.js';
 import { CampaignPostLinker } from '../../libs/campaigns/src/posts/campaign-post-linker.service.js';
+import { JobRunnerService } from '../../libs/core/src/queue/job-runner.service.js';
 import { signUpBrand, type SignedUp } from '../accounts/accounts-test-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { claimLinkIn, createCodeCampaign, gql, insertAccounts, onApp, rawHeader, type SmtpCapture, startSmtpCapture, toOf } from './campaign-test-helpers.js';
@@ -141,6 +142,8 @@ describe('campaign journey: invite by email, claim by link, report', () => {
     );
     expect(rows).toHaveLength(2);
     const worker = await t.startWorker();
+    // The worker consumes the campaign jobs (linking runs on a schedule and when ingestion sends the job).
+    expect(worker.get(JobRunnerService, { strict: false }).queues).toEqual(expect.arrayContaining(['campaigns.link-posts', 'campaigns.send-reminders', 'campaigns.check-handle-proofs']));
     expect(await worker.get(CampaignPostLinker, { strict: false }).run()).toEqual({ linked: 1, reminded: 0 });
 
     const r = await gql(t, brand.headers, `query($id: ID!) { campaignReport(campaignId: $id) { formulaVersion invited openedLink claimed declined posted posts disclosedPosts engagements reach emvCents influencers { handle claimed posts emvCents } } }`, { id: campaignId });
