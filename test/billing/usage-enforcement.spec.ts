@@ -56,6 +56,21 @@ describe('billing: limits and metered usage', () => {
     expect(again).toEqual({ counted: false, used: 100, overage: 0 });
   });
 
+  it("counted inside the caller's transaction: a refused count leaves nothing behind even if the caller commits", async () => {
+    const { DataSource } = await import('typeorm');
+    const db = h.app.app.get(DataSource);
+    await usage.record(brand(), 'invitations', 100, 'fills-the-trial');
+    await db.transaction(async (em) => {
+      await expect(usage.record(brand(), 'invitations', 1, 'invitation:over', { manager: em })).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' });
+      await em.query(`UPDATE brands SET name = 'still committed' WHERE id = $1`, [owner.brandId]);
+    });
+    expect((await h.app.db.pool.query(`SELECT name FROM brands WHERE id = $1`, [owner.brandId])).rows[0].name).toBe('still committed');
+    expect((await h.app.db.pool.query(`SELECT count(*) FROM billing_usage_records WHERE idempotency_key = 'invitation:over'`)).rows[0].count).toBe('0');
+    // So the same invitation can be counted once the limit is raised.
+    await subscribe(h, owner, 'GROWTH');
+    expect(await usage.record(brand(), 'invitations', 1, 'invitation:over')).toMatchObject({ counted: true, used: 101 });
+  });
+
   it('invitations beyond a paid allowance are billed as one meter event each, never twice even on retry', async () => {
     await subscribe(h, owner, 'GROWTH');
     await usage.record(brand(), 'invitations', 1000, 'campaign-1-batch');

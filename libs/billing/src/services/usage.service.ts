@@ -41,8 +41,8 @@ export class UsageService {
 
   /**
    * Records `quantity` units of `metric` for the action named by `idempotencyKey` (e.g. `invitation:<id>`).
-   * Throws QUOTA_EXCEEDED (and counts nothing) when the plan's limit would be passed. Pass `manager` to count
-   * inside the caller's transaction, so the action and its count commit or roll back together.
+   * Throws QUOTA_EXCEEDED (and counts nothing) when the plan's limit would be passed. Pass `manager` (in an
+   * open transaction) to count inside the caller's transaction, so the action and its count commit together.
    */
   async record(brandId: BrandId, metric: MeteredMetric, quantity: number, idempotencyKey: string, options: { manager?: EntityManager } = {}): Promise<RecordResult> {
     if (!METERED_METRICS.includes(metric)) throw new BadInputError(`Unknown metered metric ${metric}; one of ${METERED_METRICS.join(', ')}`);
@@ -74,13 +74,29 @@ export class UsageService {
       return { counted: true, used, overage };
     };
 
-    const result = options.manager ? await run(options.manager) : await this.db.transaction(run);
+    const result = options.manager ? await this.inSavepoint(options.manager, run) : await this.db.transaction(run);
     if (reportId) {
       // After the commit (or inside the caller's transaction: the job reloads the row and a sweep catches any
       // report whose job ran too early or was never enqueued).
       await this.queue.send(REPORT_USAGE_QUEUE, { reportId }, { singletonKey: reportId }).catch((err) => logger.warn({ err, reportId }, 'meter report not enqueued; the sweep will send it'));
     }
     return result;
+  }
+
+  /**
+   * Inside the caller's transaction, a refused count is undone on its own (a savepoint), so a caller that
+   * catches QUOTA_EXCEEDED and commits the rest leaves no half-counted action behind.
+   */
+  private async inSavepoint<T>(em: EntityManager, run: (em: EntityManager) => Promise<T>): Promise<T> {
+    await em.query('SAVEPOINT billing_usage_record');
+    try {
+      const result = await run(em);
+      await em.query('RELEASE SAVEPOINT billing_usage_record');
+      return result;
+    } catch (err) {
+      await em.query('ROLLBACK TO SAVEPOINT billing_usage_record');
+      throw err;
+    }
   }
 
   /** This month's usage of each monthly metric. */
