@@ -20,3 +20,5 @@ export * from './influence/influence.module.js';
 export * from './history/score-series.js';
 export * from './explanations/explain-score-change.js';
 // Topics (scoring-topics)
+export * from './topics/index.js';
+export * from './scoring.error.js';
