@@ -5,6 +5,7 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { evalScoreCommand } from './commands/eval-score.command.js';
 import { generateCommand } from './commands/generate.command.js';
+import { connectCommand } from './commands/connect.command.js';
 import { startCommand } from './commands/start.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
 
@@ -14,6 +15,7 @@ const program = new Command('renown')
   .addCommand(migrateCommand)
   .addCommand(schemaCommand)
   .addCommand(generateCommand)
+  .addCommand(connectCommand)
   .addCommand(evalTopicsCommand)
   .addCommand(evalScoreCommand);
 
