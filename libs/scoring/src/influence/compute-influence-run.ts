@@ -84,25 +84,31 @@ export function buildEngagementGraph(input: ScoringInput, options: { shared?: bo
   const quality = new Float32Array(n);
   for (let i = 0; i < n; i++) quality[i] = accountQuality(input.ageDays[i], input.postsCount[i], input.following[i]);
 
-  // Reciprocity: the keys (actor * n + target) of pairs with engagement, natively sorted, then each
-  // reverse pair is a binary search. Typed-array sort keeps this near-linear at 10M pairs.
+  // Reciprocity: does the reverse pair (target -> actor) carry engagement? Pairs from the store come sorted
+  // by (actor, target), so the reverse pair is a binary search inside one actor's short segment; other
+  // inputs are sorted here first.
   const engagement = new Float32Array(m);
-  let engagedCount = 0;
-  for (let e = 0; e < m; e++) {
-    engagement[e] = pairEngagement(p, e);
-    if (engagement[e] > 0) engagedCount++;
+  for (let e = 0; e < m; e++) engagement[e] = pairEngagement(p, e);
+  let order: Int32Array | null = null;
+  for (let e = 1; e < m; e++) {
+    if (p.actor[e] < p.actor[e - 1] || (p.actor[e] === p.actor[e - 1] && p.target[e] < p.target[e - 1])) {
+      order = Int32Array.from({ length: m }, (_, i) => i).sort((x, y) => p.actor[x] - p.actor[y] || p.target[x] - p.target[y]);
+      break;
+    }
   }
-  const sortedKeys = new Float64Array(engagedCount);
-  for (let e = 0, k = 0; e < m; e++) if (engagement[e] > 0) sortedKeys[k++] = p.actor[e] * n + p.target[e];
-  sortedKeys.sort();
-  const hasEngaged = (key: number) => {
-    let lo = 0;
-    let hi = engagedCount - 1;
+  const at = (k: number) => (order ? order[k] : k);
+  const actorStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) actorStart[p.actor[e] + 1]++;
+  for (let v = 0; v < n; v++) actorStart[v + 1] += actorStart[v];
+  const hasEngaged = (actor: number, target: number) => {
+    let lo = actorStart[actor];
+    let hi = actorStart[actor + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (sortedKeys[mid] < key) lo = mid + 1;
-      else if (sortedKeys[mid] > key) hi = mid - 1;
-      else return true;
+      const e = at(mid);
+      if (p.target[e] < target) lo = mid + 1;
+      else if (p.target[e] > target) hi = mid - 1;
+      else return engagement[e] > 0;
     }
     return false;
   };
@@ -117,7 +123,7 @@ export function buildEngagementGraph(input: ScoringInput, options: { shared?: bo
     if (a === t || (input.person[a] >= 0 && input.person[a] === input.person[t])) continue;
     let factor = quality[a];
     if (engagement[e] > 0) {
-      if (hasEngaged(t * n + a)) factor *= RECIPROCAL_FACTOR;
+      if (hasEngaged(t, a)) factor *= RECIPROCAL_FACTOR;
     }
     pairFactor[e] = factor;
     weights[e] = engagement[e] * (factor / quality[a]) + (p.follows[e] ? FOLLOW_GRAPH_WEIGHT : 0);

@@ -42,13 +42,3 @@ export function burstDampedTotal(dailyCounts: number[], windowDays = WINDOW_DAYS
   return dailyCounts.reduce((s, c) => s + Math.min(c, cap) + Math.sqrt(Math.max(0, c - cap)), 0);
 }
 
-/** The burst rule in SQL over (t, d, c) = (target, day, count) rows: per target, counted/raw where < 1. */
-export function burstRuleSql(dailySql: string): string {
-  return `WITH d AS (${dailySql}),
-    s AS (SELECT t, sum(c) AS total FROM d GROUP BY t),
-    x AS (SELECT d.t, s.total,
-            sum(least(d.c, greatest(${BURST_RULE.floorPerDay}, ${BURST_RULE.multipleOfAverageDay} * s.total / ${WINDOW_DAYS}))
-                + sqrt(greatest(0, d.c - greatest(${BURST_RULE.floorPerDay}, ${BURST_RULE.multipleOfAverageDay} * s.total / ${WINDOW_DAYS})))) AS counted
-          FROM d JOIN s USING (t) GROUP BY d.t, s.total)
-    SELECT t, counted / total FROM x WHERE counted < total`;
-}

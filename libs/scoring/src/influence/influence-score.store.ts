@@ -2,8 +2,10 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { allocatePairs, type EngagementPairs, type ScoringInput } from './compute-influence-run.js';
-import { burstRuleSql, SCORE_ANNOUNCEMENT_PATTERN, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from './gaming-discounts.js';
+import { type ScoringInput } from './compute-influence-run.js';
+import { aggregateInteractions, KIND, RawInteractions } from './aggregate-interactions.js';
+import { copyOutBinary, int8At } from './copy-binary-reader.js';
+import { SCORE_ANNOUNCEMENT_PATTERN, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from './gaming-discounts.js';
 
 const { from: copyFrom, to: copyTo } = copyStreams;
 
@@ -73,36 +75,48 @@ export class InfluenceScoreStore {
       const at = InfluenceScoreStore.ts(asOf);
       const start = `(${at} - interval '${WINDOW_DAYS} days')`;
       const decayOf = (column: string) => `exp(-ln(2) * extract(epoch FROM (${at} - ${column})) / 86400 / ${RECENCY_HALF_LIFE_DAYS})`;
-      const decay = decayOf('occurred_at');
       await client.query('BEGIN');
       await onStage('load-accounts');
+      await client.query(`SET LOCAL work_mem = '256MB'`);
       const accountIds: string[] = [];
-      const index = new Map<string, number>();
-      const personIndex = new Map<string, number>();
+      const ids: number[] = [];
+      const personIndex = new Map<number, number>();
       const personIds: string[] = [];
       const cols: number[][] = [[], [], [], [], []];
       const personOf: number[] = [];
-      await copyOut(
+      await copyOutBinary(
         client,
-        `COPY (SELECT id, person_id, coalesce(followers_count, 0), coalesce(following_count, 0), coalesce(listed_count, 0),
-                coalesce(posts_count, 0), extract(epoch FROM (${at} - account_created_at)) / 86400
-              FROM social_accounts ORDER BY id) TO STDOUT`,
-        (f) => {
-          index.set(f[0]!, accountIds.length);
-          accountIds.push(f[0]!);
+        `SELECT id, person_id, coalesce(followers_count, 0), coalesce(following_count, 0), coalesce(listed_count, 0),
+                coalesce(posts_count, 0), (extract(epoch FROM (${at} - account_created_at)) / 86400)::float8
+         FROM social_accounts ORDER BY id`,
+        7,
+        (buf, o) => {
+          const id = int8At(buf, o[0]);
+          ids.push(id);
+          accountIds.push(String(id));
           let p = -1;
-          if (f[1] !== null) {
-            p = personIndex.get(f[1]) ?? -1;
+          if (o[1] >= 0) {
+            const pid = int8At(buf, o[1]);
+            p = personIndex.get(pid) ?? -1;
             if (p < 0) {
               p = personIds.length;
-              personIndex.set(f[1], p);
-              personIds.push(f[1]);
+              personIndex.set(pid, p);
+              personIds.push(String(pid));
             }
           }
           personOf.push(p);
-          for (let k = 0; k < 5; k++) cols[k].push(f[2 + k] === null ? NaN : Number(f[2 + k]));
+          for (let k = 0; k < 4; k++) cols[k].push(int8At(buf, o[2 + k]));
+          cols[4].push(o[6] >= 0 ? buf.readDoubleBE(o[6]) : NaN);
         },
       );
+      // Ids are identity values, dense in practice: a lookup array beats a Map for 20M lookups.
+      const maxId = ids.length ? ids[ids.length - 1] : 0;
+      const dense = maxId <= 4 * ids.length + 1_000_000;
+      const lookup = dense ? new Int32Array(maxId + 1).fill(-1) : null;
+      const sparse = dense ? null : new Map<number, number>();
+      ids.forEach((id, i) => (lookup ? (lookup[id] = i) : sparse!.set(id, i)));
+      const indexOf = (id: number) => (lookup ? (id <= maxId ? lookup[id] : -1) : (sparse!.get(id) ?? -1));
+      const index = { get: (id: string) => { const i = indexOf(Number(id)); return i < 0 ? undefined : i; } };
       const n = accountIds.length;
 
       await onStage('load-posts');
@@ -131,52 +145,25 @@ export class InfluenceScoreStore {
       await onStage('load-interactions');
       const live = `deleted_at IS NULL AND actor_account_id <> target_account_id AND (occurred_at IS NULL OR occurred_at <= ${at})
                     AND NOT EXISTS (SELECT 1 FROM scoring_excluded_posts x WHERE x.id = i.post_id)`;
-      let pairs: EngagementPairs = allocatePairs(1024);
-      const grow = () => {
-        const bigger = allocatePairs(pairs.actor.length * 2);
-        for (const k of ['actor', 'target', 'reposts', 'quotes', 'replies', 'mentions', 'likes', 'follows'] as const) (bigger[k] as Float32Array).set(pairs[k] as Float32Array);
-        bigger.length = pairs.length;
-        pairs = bigger;
-      };
-      await copyOut(
+      const raw = new RawInteractions();
+      await copyOutBinary(
         client,
-        `COPY (SELECT actor_account_id, target_account_id,
-                 coalesce(sum(w) FILTER (WHERE type = 'repost'), 0), coalesce(sum(w) FILTER (WHERE type = 'quote'), 0),
-                 coalesce(sum(w) FILTER (WHERE type = 'reply'), 0), coalesce(sum(w) FILTER (WHERE type = 'mention'), 0),
-                 coalesce(sum(w) FILTER (WHERE type = 'like'), 0), bool_or(type = 'follow')::int
-               FROM (SELECT actor_account_id, target_account_id, type,
-                       CASE WHEN type = 'follow' OR occurred_at IS NULL THEN 1 ELSE ${decay} END AS w
-                     FROM interactions i
-                     WHERE ${live} AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= ${start})) e
-               GROUP BY actor_account_id, target_account_id) TO STDOUT`,
-        (f) => {
-          const a = index.get(f[0]!);
-          const t = index.get(f[1]!);
-          if (a === undefined || t === undefined) return;
-          if (pairs.length === pairs.actor.length) grow();
-          const e = pairs.length++;
-          pairs.actor[e] = a;
-          pairs.target[e] = t;
-          pairs.reposts[e] = Number(f[2]);
-          pairs.quotes[e] = Number(f[3]);
-          pairs.replies[e] = Number(f[4]);
-          pairs.mentions[e] = Number(f[5]);
-          pairs.likes[e] = Number(f[6]);
-          pairs.follows[e] = f[7] === '1' ? 1 : 0;
+        `SELECT actor_account_id, target_account_id,
+                (CASE type WHEN 'repost' THEN ${KIND.repost} WHEN 'quote' THEN ${KIND.quote} WHEN 'reply' THEN ${KIND.reply}
+                           WHEN 'mention' THEN ${KIND.mention} WHEN 'like' THEN ${KIND.like} ELSE ${KIND.follow} END)::int2,
+                (extract(epoch FROM (${at} - occurred_at)) / 86400)::float4
+         FROM interactions i
+         WHERE ${live} AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= ${start})`,
+        4,
+        (buf, o) => {
+          const a = indexOf(int8At(buf, o[0]));
+          const t = indexOf(int8At(buf, o[1]));
+          if (a < 0 || t < 0) return;
+          raw.push(a, t, buf.readInt16BE(o[2]), o[3] >= 0 ? buf.readFloatBE(o[3]) : NaN);
         },
       );
-
-      await onStage('load-bursts');
-      const burstFactor = new Float32Array(n).fill(1);
-      await copyOut(
-        client,
-        `COPY (${burstRuleSql(`SELECT target_account_id AS t, date_trunc('day', occurred_at) AS d, count(*)::float8 AS c
-                 FROM interactions i WHERE ${live} AND type <> 'follow' AND occurred_at >= ${start} GROUP BY 1, 2`)}) TO STDOUT`,
-        (f) => {
-          const i = index.get(f[0]!);
-          if (i !== undefined) burstFactor[i] = Number(f[1]);
-        },
-      );
+      await onStage('aggregate-interactions');
+      const { pairs, burstFactor } = aggregateInteractions(raw, n);
       await client.query('COMMIT');
       return {
         accountCount: n,

@@ -56,7 +56,7 @@ export class InfluenceScoringRun {
     let peakRss = process.memoryUsage().rss;
     let stage = 'starting';
     let stageStart = performance.now();
-    const STAGES = ['load-accounts', 'load-posts', 'load-interactions', 'load-bursts', 'build-graph', 'pagerank', 'score', 'persons', 'write'];
+    const STAGES = ['load-accounts', 'load-posts', 'load-interactions', 'aggregate-interactions', 'build-graph', 'pagerank', 'score', 'persons', 'write'];
     const enter = async (next: string) => {
       timings[stage] = Math.round(performance.now() - stageStart);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
