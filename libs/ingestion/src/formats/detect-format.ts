@@ -19,24 +19,32 @@ export function detectFormat(head: Buffer, complete: boolean): Detection {
   if (head.includes(0)) return { format: null, layout: 'lines', why: 'it contains binary data (NUL bytes)' };
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    const firstLine = trimmed.split('\n', 1)[0].trim();
-    let value: unknown;
-    let layout: Detection['layout'] = 'lines';
-    try {
-      value = parseJsonPreservingBigInts(firstLine);
-    } catch {
-      layout = 'document';
+  const firstLines = text.split('\n').slice(0, complete ? 20 : -1).slice(0, 20).map((l) => l.trim()).filter(Boolean);
+  const jsonish = firstLines.filter((l) => l.startsWith('{') || l.startsWith('['));
+  if (trimmed.startsWith('{') || trimmed.startsWith('[') || (jsonish.length > 0 && jsonish.length * 2 >= firstLines.length)) {
+    // JSON Lines: the first line that parses decides (a garbage line near the top is quarantined later).
+    for (const line of jsonish) {
+      let value: unknown;
       try {
-        value = parseJsonPreservingBigInts(trimmed);
+        value = parseJsonPreservingBigInts(line);
       } catch {
-        if (complete) return { format: null, layout, why: 'it starts like JSON but is not valid JSON (nor JSON Lines)' };
-        value = undefined; // a document larger than the head: sniff what can be seen
+        continue;
       }
+      for (const f of FORMATS) if (f.unit === 'json' && f.sniff(value)) return { format: f.name, layout: 'lines' };
+      return { format: null, layout: 'lines', why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event or Mastodon status/account' };
     }
-    if (value === undefined) return { format: null, layout, why: 'its JSON document is too large to inspect; use JSON Lines or pass --format' };
-    for (const f of FORMATS) if (f.unit === 'json' && f.sniff(value)) return { format: f.name, layout };
-    return { format: null, layout, why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event or Mastodon status/account' };
+    let value: unknown;
+    try {
+      value = parseJsonPreservingBigInts(trimmed);
+    } catch {
+      return {
+        format: null,
+        layout: 'document',
+        why: complete ? 'it starts like JSON but is neither valid JSON nor JSON Lines' : 'its JSON document is too large to inspect; use JSON Lines or pass --format',
+      };
+    }
+    for (const f of FORMATS) if (f.unit === 'json' && f.sniff(value)) return { format: f.name, layout: 'document' };
+    return { format: null, layout: 'document', why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event or Mastodon status/account' };
   }
   const lines = text.split('\n').slice(0, complete ? 50 : -1).slice(0, 50).map((l) => l.replace(/\r$/, ''));
   for (const f of FORMATS) if (f.unit === 'line' && f.sniff(lines)) return { format: f.name, layout: 'lines' };

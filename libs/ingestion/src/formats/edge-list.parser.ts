@@ -62,10 +62,19 @@ export const edgeListFormat: FormatParser = {
     if (lines.length === 0) return false;
     const body = isHeader(lines[0].trim().split(SEPARATOR)) ? lines.slice(1) : lines;
     if (body.length === 0) return false;
-    return body.slice(0, 20).every((l) => {
+    const hasHeader = body.length < lines.length;
+    // Most sampled lines must fit, so one garbage line near the top does not make a whole file unreadable.
+    const sampled = body.slice(0, 20);
+    const fitting = sampled.filter((l) => {
       const t = l.trim().split(SEPARATOR);
-      return t.length >= 2 && t.length <= 5 && t.every((x) => /^[\w:.@-]{1,200}$/.test(x));
+      if (t.length < 2 || t.length > 5 || !t.every((x) => /^[\w:.@-]{1,200}$/.test(x))) return false;
+      if (hasHeader) return true;
+      // Without a header, ids plus numbers or type words only: "bob,3" or a sentence is not an edge list.
+      const rest = t.slice(2);
+      if (rest.length === 0) return /^\d+$/.test(t[0]) && /^\d+$/.test(t[1]);
+      return rest.every((x) => /^\d+$/.test(x) || x.toLowerCase() in TYPE_WORDS);
     });
+    return fitting.length >= Math.ceil(sampled.length * 0.7);
   },
   create(options: ParserOptions) {
     const platform = options.platform ?? 'snap';
