@@ -24,6 +24,12 @@ describe('brand console journey', () => {
     await t.startWorker();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+    // Links in mail and Stripe's return URLs carry PUBLIC_URL (http://localhost:3000 in tests): the browser
+    // is sent on to the test server, as a proxy in front of a real deployment would.
+    await context.route('http://localhost:3000/**', (route) => {
+      const u = new URL(route.request().url());
+      return route.fulfill({ status: 302, headers: { location: `${t.url}${u.pathname}${u.search}` } });
+    });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => console.log('page error:', e.message));
@@ -79,7 +85,7 @@ describe('brand console journey', () => {
 
   it('creates an API key, shown once, that then works against the API', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('heading', { name: 'API keys' }).waitFor();
+    await page.getByRole('heading', { name: 'API keys', exact: true }).waitFor();
     await page.getByText('No API keys yet').waitFor();
     await page.getByLabel('New key name').fill('CRM sync');
     await page.getByRole('button', { name: 'Create key' }).click();
@@ -131,5 +137,80 @@ describe('brand console journey', () => {
     await row.getByRole('button', { name: 'Remove' }).click();
     await page.getByRole('row', { name: /sam@acme-motors.test/ }).waitFor({ state: 'detached' });
     await shot(page, 'team-removed');
+  });
+
+  it('shows billing as off when no Stripe keys are configured', async () => {
+    await page.getByRole('link', { name: 'Billing' }).click();
+    await page.getByTestId('billing-off').waitFor();
+    await shot(page, 'billing-off');
+  });
+
+  let campaignUrl = '';
+  it('creates a campaign with 3 codes, imports a creator and launches it, which mails the invitation', async () => {
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByText('No campaigns yet').waitFor();
+    await shot(page, 'campaigns-empty');
+    await page.getByRole('link', { name: 'New campaign' }).click();
+
+    await page.getByLabel('Campaign name').fill('Spring EV test drive');
+    await page.getByLabel('Discount code').check();
+    await page.getByLabel('Perk title').fill('20% off any accessory');
+    await page.getByLabel('Brief').fill('Tell your followers how the EV handles on a mountain road.');
+    await page.getByLabel('Expected hashtags').fill('#acmespring');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('3');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Upload at least 3 codes: 0 so far.').waitFor();
+    await page.getByLabel('Or paste codes').fill('code\nACME-SPRING-1\nACME-SPRING-2\nACME-SPRING-3\n');
+    await page.getByText('3 codes ready to upload.').waitFor();
+    await shot(page, 'wizard-codes');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await page.getByText('No contacts yet').waitFor();
+    await page.getByLabel('Contacts CSV').fill('platform,handle,email,name\nbluesky,lena.drives,lena@creators.test,Lena Drives\n');
+    await page.getByRole('button', { name: 'Import contacts' }).click();
+    await page.getByText(/1 added/).waitFor();
+    await page.getByLabel(/Lena Drives/).check();
+    await shot(page, 'wizard-targeting');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    const preview = page.getByLabel('Invitation email preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('Acme Motors would like to send you 20% off any accessory');
+    await shot(page, 'wizard-preview');
+    await page.getByRole('button', { name: 'Continue to launch' }).click();
+    await page.getByRole('button', { name: 'Launch campaign' }).click();
+    await page.waitForURL(/\/campaigns\/\d+$/);
+    campaignUrl = page.url();
+    await page.getByRole('heading', { name: 'Spring EV test drive' }).waitFor();
+    await page.getByRole('cell', { name: /lena@creators.test/ }).waitFor();
+    expect(await page.getByText('No claims yet').count()).toBe(1);
+    await shot(page, 'dashboard-invited');
+  });
+
+  it('lets the creator claim from the mailed link, and shows the claim on the dashboard', async () => {
+    const mail = await smtp.waitFor('lena@creators.test', /would like to send you/);
+    const creator = await browser.newContext({ viewport: { width: 420, height: 860 } });
+    const claimPage = await creator.newPage();
+    await claimPage.goto(linkIn(mail, '/claim/', t.url));
+    await claimPage.getByRole('button', { name: /Accept/ }).waitFor();
+    await shot(claimPage, 'claim-page');
+    await claimPage.getByRole('button', { name: /Accept/ }).click();
+    await claimPage.getByText(/You claimed 20% off any accessory/).waitFor();
+    const claimed = await claimPage.content();
+    const code = claimed.match(/ACME-SPRING-\d/)?.[0];
+    expect(code).toBeDefined();
+    await shot(claimPage, 'claimed');
+    await creator.close();
+
+    await page.goto(campaignUrl);
+    await page.getByRole('cell', { name: code! }).waitFor();
+    expect(await page.getByRole('group', { name: 'Campaign funnel' }).textContent()).toMatch(/Claimed\s*1/);
+    await shot(page, 'dashboard-claimed');
+
+    const csv = await page.request.get(`${campaignUrl}/report.csv`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('lena.drives');
   });
 });

@@ -2,7 +2,12 @@ import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { Icon, Logo } from './components/icons.js';
 import { roleLabel } from './format.js';
 import { useServerInfo } from './server-info.js';
+import { Billing } from './screens/billing.js';
+import { CampaignDashboard } from './screens/campaigns/campaign-dashboard.js';
+import { CampaignList } from './screens/campaigns/campaign-list.js';
+import { CampaignWizard } from './screens/campaigns/campaign-wizard.js';
 import { NotAvailable } from './screens/not-available.js';
+import { Profile, ProfileLookup } from './screens/profile.js';
 import { Settings } from './screens/settings.js';
 import { Team } from './screens/team.js';
 import { Welcome } from './screens/welcome.js';
@@ -17,7 +22,8 @@ interface NavItem {
 
 const work: NavItem[] = [
   { to: '/discover', label: 'Discover', icon: 'discover', soon: true },
-  { to: '/campaigns', label: 'Campaigns', icon: 'campaigns', soon: true },
+  { to: '/campaigns', label: 'Campaigns', icon: 'campaigns' },
+  { to: '/accounts', label: 'Profiles', icon: 'profile' },
   { to: '/lists', label: 'Lists', icon: 'lists', soon: true },
   { to: '/audience', label: 'Audience', icon: 'audience', soon: true },
 ];
@@ -74,13 +80,17 @@ export function Shell() {
         <Routes>
           <Route index element={<Welcome />} />
           <Route path="team" element={<Team />} />
-          <Route path="billing" element={<NotAvailable feature="Billing">Plans and usage need the billing API, which this server does not offer yet.</NotAvailable>} />
+          <Route path="billing" element={<Billing />} />
           <Route path="settings" element={<Settings />} />
           <Route
             path="discover"
             element={<NotAvailable feature="Discover">Searching for influencers ("top influencers in automotive") needs the discovery API, which this server does not offer yet.</NotAvailable>}
           />
-          <Route path="campaigns/*" element={<NotAvailable feature="Campaigns">Perk campaigns need the campaigns API, which this server does not offer yet.</NotAvailable>} />
+          <Route path="campaigns" element={<CampaignList />} />
+          <Route path="campaigns/new" element={<CampaignWizard />} />
+          <Route path="campaigns/:id" element={<CampaignDashboard />} />
+          <Route path="accounts" element={<ProfileLookup />} />
+          <Route path="accounts/:id" element={<Profile />} />
           <Route path="lists" element={<NotAvailable feature="Lists">Shortlists arrive with the discovery API.</NotAvailable>} />
           <Route path="audience" element={<NotAvailable feature="Audience">"Who matters to us" and alerts arrive with the discovery API.</NotAvailable>} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -24,6 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a full-page screenshot as test-artifacts/console/<suite>/<nn>-<step>.png, in step order. */
 export function screenshots(suite: string) {
   const dir = join(ARTIFACTS, suite);
+  rmSync(dir, { recursive: true, force: true }); // only this run's steps, in order
   mkdirSync(dir, { recursive: true });
   let n = 0;
   return async (page: Page, step: string) => {

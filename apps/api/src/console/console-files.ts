@@ -16,11 +16,28 @@ export function findConsoleDir(start = dirname(fileURLToPath(import.meta.url))):
   }
 }
 
-/** Paths the API owns: the console never answers them, not even with its SPA fallback. */
-export const API_PREFIXES = ['/graphql', '/health', '/webhooks', '/claim', '/dev', '/api'];
+/** Paths the API owns: the console never answers them, not even with a static file. */
+export const API_PREFIXES = ['/graphql', '/health', '/webhooks', '/claim', '/dev', '/api', '/unsubscribe', '/apply', '/creators'];
 
 export function isApiPath(path: string): boolean {
-  return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
+  return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+}
+
+/**
+ * The console's own client routes (apps/console/src/app.tsx and shell.tsx), answered with index.html so a
+ * reload or a link from a mail works. An allowlist rather than "everything else": a route the API adds
+ * later (say /campaigns/:id/report.csv) can never be shadowed by the app shell.
+ */
+export const CONSOLE_ROUTES: RegExp[] = [
+  /^\/$/,
+  /^\/(login|signup|verify-email|accept-invitation)$/,
+  /^\/(team|billing|settings|discover|lists|audience)$/,
+  /^\/campaigns(\/new|\/\d+)?$/,
+  /^\/accounts(\/\d+)?$/,
+];
+
+export function isConsoleRoute(path: string): boolean {
+  return CONSOLE_ROUTES.some((r) => r.test(path.length > 1 ? path.replace(/\/$/, '') : path));
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { CONTENT_TYPES, findConsoleDir, isApiPath } from './console-files.js';
+import { CONTENT_TYPES, findConsoleDir, isApiPath, isConsoleRoute } from './console-files.js';
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Renown console not built</title>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;line-height:1.5">
@@ -10,8 +10,8 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>R
 The API itself is at <a href="/graphql">/graphql</a>.</p></body></html>`;
 
 /**
- * Serves the built console (static files, then index.html for any other GET that asks for HTML, so deep
- * links like /campaigns/42 work after a reload). API routes pass straight through.
+ * Serves the built console: its static files, and index.html for its client routes, so deep links like
+ * /campaigns/42 work after a reload. Everything else passes straight through to the API.
  */
 @Injectable()
 export class ConsoleMiddleware implements NestMiddleware {
@@ -23,8 +23,9 @@ export class ConsoleMiddleware implements NestMiddleware {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(path)) return next();
     const file = this.resolveFile(path);
     if (file) return this.send(req, res, file);
-    // An unknown asset is a 404, not the app shell (a stale tab would otherwise parse HTML as JS).
-    if (extname(path) !== '' || !(req.headers.accept ?? '').includes('text/html')) return next();
+    // Anything else is the API's (or its 404): an unknown asset must not get the app shell either, or a
+    // stale tab would parse HTML as JavaScript.
+    if (!isConsoleRoute(path)) return next();
     const index = join(this.root, 'index.html');
     if (!existsSync(index)) {
       res.status(503).type('html').send(NOT_BUILT);

@@ -18,16 +18,87 @@ export type ActorType =
   | 'API_KEY'
   | 'USER';
 
+export type BannerLevel =
+  | 'ERROR'
+  | 'INFO'
+  | 'WARNING';
+
+export type BillingBannerKind =
+  | 'BILLING_OFF'
+  | 'CANCELED'
+  | 'CANCELS_AT_PERIOD_END'
+  | 'PAST_DUE'
+  | 'READ_ONLY'
+  | 'TRIAL'
+  | 'TRIAL_ENDED'
+  | 'TRIAL_ENDING';
+
+/** OFF: billing not configured, every feature. PAST_DUE: payment failed, grace period. READ_ONLY: grace over, reads only. */
+export type BillingStatus =
+  | 'ACTIVE'
+  | 'FREE'
+  | 'OFF'
+  | 'PAST_DUE'
+  | 'READ_ONLY'
+  | 'TRIALING';
+
 /** A team member's role in a brand: owner > admin > member. */
 export type BrandRole =
   | 'ADMIN'
   | 'MEMBER'
   | 'OWNER';
 
+export type CampaignStatus =
+  | 'active'
+  | 'draft'
+  | 'ended'
+  | 'paused';
+
+export type CreateCampaignInput = {
+  brief?: string;
+  claimDeadline: string;
+  disclosureRequired?: boolean;
+  endsAt?: string | null | undefined;
+  expectedHashtags?: Array<string>;
+  expectedLink?: string | null | undefined;
+  expectedMentions?: Array<string>;
+  limitPerPerson?: number;
+  name: string;
+  openToApplications?: boolean;
+  perkDescription?: string;
+  perkInstructions?: string;
+  perkKind: PerkKind;
+  perkTitle: string;
+  perkVariants?: Array<string>;
+  quantity: number;
+  shipsToCountries?: Array<string>;
+  startsAt?: string | null | undefined;
+  targeting?: TargetingInput | null | undefined;
+  terms?: string;
+};
+
 export type LogInInput = {
   email: string;
   password: string;
 };
+
+/** The plans an owner can buy through Stripe Checkout. */
+export type PaidPlan =
+  | 'GROWTH'
+  | 'SCALE';
+
+/** physical: a product shipped (variants, address); code: a unique discount code per claimer; digital: a digital perk or experience with instructions. */
+export type PerkKind =
+  | 'code'
+  | 'digital'
+  | 'physical';
+
+/** Trial (new brands), Growth and Scale (paid), Free (after a trial or a cancellation). */
+export type PlanCode =
+  | 'FREE'
+  | 'GROWTH'
+  | 'SCALE'
+  | 'TRIAL';
 
 export type SignUpInput = {
   /** Your brand, e.g. "Acme Motors". */
@@ -39,9 +110,24 @@ export type SignUpInput = {
   password: string;
 };
 
+/** Who to invite. Today: explicit social accounts and/or contacts; discoveryQuery and shortlistId are reserved for discovery (issue 5). */
+export type TargetingInput = {
+  contactIds?: Array<string | number> | null | undefined;
+  discoveryQuery?: string | null | undefined;
+  shortlistId?: string | number | null | undefined;
+  socialAccountIds?: Array<string | number> | null | undefined;
+};
+
 export type UpdateBrandInput = {
   name: string;
 };
+
+export type UsageMetric =
+  | 'ACTIVE_CAMPAIGNS'
+  | 'API_CALLS'
+  | 'INVITATIONS'
+  | 'SEARCHES'
+  | 'SEATS';
 
 export type ViewerFieldsFragment = { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> };
 
@@ -89,6 +175,104 @@ export type AcceptTeamInvitationMutationVariables = Exact<{
 
 
 export type AcceptTeamInvitationMutation = { acceptTeamInvitation: { role: BrandRole, brand: { id: string, name: string }, session: { viewer: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } } | null } };
+
+export type BillingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingQuery = { billing: { enabled: boolean, status: BillingStatus, readOnly: boolean, trialEndsAt: string | null, currentPeriodStart: string | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, apiAccess: boolean, plan: { code: PlanCode, name: string, monthlyPriceCents: number } | null, usage: Array<{ metric: UsageMetric, used: number | null, limit: number | null, monthly: boolean }>, banner: { kind: BillingBannerKind, level: BannerLevel, message: string, until: string | null } | null }, plans: Array<{ code: PlanCode, name: string, monthlyPriceCents: number, limits: { searchesPerMonth: number | null, apiCallsPerMonth: number | null, activeCampaigns: number | null, invitationsPerMonth: number | null, seats: number | null, apiAccess: boolean, invitationOverageBilled: boolean } }> };
+
+export type StartCheckoutMutationVariables = Exact<{
+  plan: PaidPlan;
+}>;
+
+
+export type StartCheckoutMutation = { startCheckout: { url: string } };
+
+export type OpenBillingPortalMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenBillingPortalMutation = { openBillingPortal: { url: string } };
+
+export type CampaignFieldsFragment = { id: string, name: string, brief: string, terms: string, status: CampaignStatus, perkKind: PerkKind, perkTitle: string, perkDescription: string, perkInstructions: string, perkVariants: Array<string>, quantity: number, claimedCount: number, limitPerPerson: number, claimDeadline: string, startsAt: string | null, endsAt: string | null, expectedHashtags: Array<string>, expectedMentions: Array<string>, disclosureRequired: boolean, openToApplications: boolean, createdAt: string, targeting: { contactIds: Array<string>, socialAccountIds: Array<string> } };
+
+export type CampaignsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CampaignsQuery = { campaigns: Array<{ id: string, name: string, brief: string, terms: string, status: CampaignStatus, perkKind: PerkKind, perkTitle: string, perkDescription: string, perkInstructions: string, perkVariants: Array<string>, quantity: number, claimedCount: number, limitPerPerson: number, claimDeadline: string, startsAt: string | null, endsAt: string | null, expectedHashtags: Array<string>, expectedMentions: Array<string>, disclosureRequired: boolean, openToApplications: boolean, createdAt: string, targeting: { contactIds: Array<string>, socialAccountIds: Array<string> } }> };
+
+export type CampaignDashboardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CampaignDashboardQuery = { campaign: { id: string, name: string, brief: string, terms: string, status: CampaignStatus, perkKind: PerkKind, perkTitle: string, perkDescription: string, perkInstructions: string, perkVariants: Array<string>, quantity: number, claimedCount: number, limitPerPerson: number, claimDeadline: string, startsAt: string | null, endsAt: string | null, expectedHashtags: Array<string>, expectedMentions: Array<string>, disclosureRequired: boolean, openToApplications: boolean, createdAt: string, targeting: { contactIds: Array<string>, socialAccountIds: Array<string> } }, campaignReport: { invited: number, openedLink: number, claimed: number, declined: number, posted: number, posts: number, disclosedPosts: number, engagements: number, reach: number, emvCents: number, formulaVersion: string, influencers: Array<{ invitationId: string, handle: string | null, platform: string | null, status: string, openedLink: boolean, claimed: boolean, posts: number, disclosedPosts: number, engagements: number, reach: number, emvCents: number }> }, campaignClaims: Array<{ id: string, invitationId: string, email: string | null, handle: string | null, platform: string | null, code: string | null, variant: string | null, status: string, createdAt: string, erased: boolean, carrier: string | null, trackingNumber: string | null, shippedAt: string | null, shippingAddress: { name: string, line1: string, line2: string | null, city: string, region: string | null, postalCode: string, country: string } | null }>, campaignInvitations: Array<{ id: string, email: string | null, handle: string | null, status: string, createdAt: string, openedAt: string | null, usedAt: string | null, expiresAt: string }> };
+
+export type InfluencerContactsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InfluencerContactsQuery = { influencerContacts: Array<{ id: string, email: string | null, handle: string | null, platform: string | null, displayName: string | null, consentBasis: string, socialAccountId: string | null }> };
+
+export type ImportInfluencerContactsMutationVariables = Exact<{
+  csv: string;
+  consentBasis?: string | null | undefined;
+}>;
+
+
+export type ImportInfluencerContactsMutation = { importInfluencerContacts: { imported: number, updated: number, unmatched: number, problems: Array<{ line: number, reason: string }> } };
+
+export type CreateCampaignMutationVariables = Exact<{
+  input: CreateCampaignInput;
+}>;
+
+
+export type CreateCampaignMutation = { createCampaign: { id: string } };
+
+export type UploadCampaignCodesMutationVariables = Exact<{
+  campaignId: string | number;
+  csv: string;
+}>;
+
+
+export type UploadCampaignCodesMutation = { uploadCampaignCodes: { added: number, totalCodes: number, problems: Array<{ line: number, reason: string }> } };
+
+export type SetCampaignStatusMutationVariables = Exact<{
+  id: string | number;
+  status: CampaignStatus;
+}>;
+
+
+export type SetCampaignStatusMutation = { setCampaignStatus: { id: string, status: CampaignStatus } };
+
+export type InviteToCampaignMutationVariables = Exact<{
+  campaignId: string | number;
+  targeting?: TargetingInput | null | undefined;
+}>;
+
+
+export type InviteToCampaignMutation = { inviteToCampaign: { invited: number, skipped: Array<{ ref: string, reason: string }> } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { id: string, status: string } };
+
+export type MarkClaimShippedMutationVariables = Exact<{
+  claimId: string | number;
+  carrier: string;
+  trackingNumber: string;
+}>;
+
+
+export type MarkClaimShippedMutation = { markClaimShipped: string };
+
+export type AccountProfileQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type AccountProfileQuery = { accountInfluence: { accountId: string, day: string, score: number, percentile: number, modelVersion: string, subScores: { reach: number, amplification: number, network: number }, history: Array<{ day: string, score: number, modelVersion: string, modelChanged: boolean }>, explanation: { scoreDelta: number | null, previousScore: number | null, modelChanged: boolean, contributions: Array<{ signal: string, share: number }>, topPosts: Array<{ postId: string, text: string | null, postedAt: string | null, engagements: number }>, topEngagers: Array<{ accountId: string, handle: string | null, weight: number }> } } | null, accountTopics: Array<{ rank: number, score: number | null, percentile: number | null, postCount: number, engagerCount: number, endorsementCount: number, weight: number, topic: { id: string, name: string, slug: string }, evidence: Array<{ kind: string, detail: string | null, postText: string | null, accountHandle: string | null, weight: number }> }> };
 
 export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -202,6 +386,35 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const CampaignFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CampaignFields on Campaign {
+  id
+  name
+  brief
+  terms
+  status
+  perkKind
+  perkTitle
+  perkDescription
+  perkInstructions
+  perkVariants
+  quantity
+  claimedCount
+  limitPerPerson
+  claimDeadline
+  startsAt
+  endsAt
+  expectedHashtags
+  expectedMentions
+  disclosureRequired
+  openToApplications
+  createdAt
+  targeting {
+    contactIds
+    socialAccountIds
+  }
+}
+    `, {"fragmentName":"CampaignFields"}) as unknown as TypedDocumentString<CampaignFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -362,6 +575,336 @@ export const AcceptTeamInvitationDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<AcceptTeamInvitationMutation, AcceptTeamInvitationMutationVariables>;
+export const BillingDocument = new TypedDocumentString(`
+    query Billing {
+  billing {
+    enabled
+    status
+    readOnly
+    trialEndsAt
+    currentPeriodStart
+    currentPeriodEnd
+    cancelAtPeriodEnd
+    graceEndsAt
+    apiAccess
+    plan {
+      code
+      name
+      monthlyPriceCents
+    }
+    usage {
+      metric
+      used
+      limit
+      monthly
+    }
+    banner {
+      kind
+      level
+      message
+      until
+    }
+  }
+  plans {
+    code
+    name
+    monthlyPriceCents
+    limits {
+      searchesPerMonth
+      apiCallsPerMonth
+      activeCampaigns
+      invitationsPerMonth
+      seats
+      apiAccess
+      invitationOverageBilled
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillingQuery, BillingQueryVariables>;
+export const StartCheckoutDocument = new TypedDocumentString(`
+    mutation StartCheckout($plan: PaidPlan!) {
+  startCheckout(plan: $plan) {
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<StartCheckoutMutation, StartCheckoutMutationVariables>;
+export const OpenBillingPortalDocument = new TypedDocumentString(`
+    mutation OpenBillingPortal {
+  openBillingPortal {
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<OpenBillingPortalMutation, OpenBillingPortalMutationVariables>;
+export const CampaignsDocument = new TypedDocumentString(`
+    query Campaigns {
+  campaigns {
+    ...CampaignFields
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  brief
+  terms
+  status
+  perkKind
+  perkTitle
+  perkDescription
+  perkInstructions
+  perkVariants
+  quantity
+  claimedCount
+  limitPerPerson
+  claimDeadline
+  startsAt
+  endsAt
+  expectedHashtags
+  expectedMentions
+  disclosureRequired
+  openToApplications
+  createdAt
+  targeting {
+    contactIds
+    socialAccountIds
+  }
+}`) as unknown as TypedDocumentString<CampaignsQuery, CampaignsQueryVariables>;
+export const CampaignDashboardDocument = new TypedDocumentString(`
+    query CampaignDashboard($id: ID!) {
+  campaign(id: $id) {
+    ...CampaignFields
+  }
+  campaignReport(campaignId: $id) {
+    invited
+    openedLink
+    claimed
+    declined
+    posted
+    posts
+    disclosedPosts
+    engagements
+    reach
+    emvCents
+    formulaVersion
+    influencers {
+      invitationId
+      handle
+      platform
+      status
+      openedLink
+      claimed
+      posts
+      disclosedPosts
+      engagements
+      reach
+      emvCents
+    }
+  }
+  campaignClaims(campaignId: $id) {
+    id
+    invitationId
+    email
+    handle
+    platform
+    code
+    variant
+    status
+    createdAt
+    erased
+    carrier
+    trackingNumber
+    shippedAt
+    shippingAddress {
+      name
+      line1
+      line2
+      city
+      region
+      postalCode
+      country
+    }
+  }
+  campaignInvitations(campaignId: $id) {
+    id
+    email
+    handle
+    status
+    createdAt
+    openedAt
+    usedAt
+    expiresAt
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  brief
+  terms
+  status
+  perkKind
+  perkTitle
+  perkDescription
+  perkInstructions
+  perkVariants
+  quantity
+  claimedCount
+  limitPerPerson
+  claimDeadline
+  startsAt
+  endsAt
+  expectedHashtags
+  expectedMentions
+  disclosureRequired
+  openToApplications
+  createdAt
+  targeting {
+    contactIds
+    socialAccountIds
+  }
+}`) as unknown as TypedDocumentString<CampaignDashboardQuery, CampaignDashboardQueryVariables>;
+export const InfluencerContactsDocument = new TypedDocumentString(`
+    query InfluencerContacts {
+  influencerContacts {
+    id
+    email
+    handle
+    platform
+    displayName
+    consentBasis
+    socialAccountId
+  }
+}
+    `) as unknown as TypedDocumentString<InfluencerContactsQuery, InfluencerContactsQueryVariables>;
+export const ImportInfluencerContactsDocument = new TypedDocumentString(`
+    mutation ImportInfluencerContacts($csv: String!, $consentBasis: String) {
+  importInfluencerContacts(csv: $csv, consentBasis: $consentBasis) {
+    imported
+    updated
+    unmatched
+    problems {
+      line
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportInfluencerContactsMutation, ImportInfluencerContactsMutationVariables>;
+export const CreateCampaignDocument = new TypedDocumentString(`
+    mutation CreateCampaign($input: CreateCampaignInput!) {
+  createCampaign(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCampaignMutation, CreateCampaignMutationVariables>;
+export const UploadCampaignCodesDocument = new TypedDocumentString(`
+    mutation UploadCampaignCodes($campaignId: ID!, $csv: String!) {
+  uploadCampaignCodes(campaignId: $campaignId, csv: $csv) {
+    added
+    totalCodes
+    problems {
+      line
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadCampaignCodesMutation, UploadCampaignCodesMutationVariables>;
+export const SetCampaignStatusDocument = new TypedDocumentString(`
+    mutation SetCampaignStatus($id: ID!, $status: CampaignStatus!) {
+  setCampaignStatus(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SetCampaignStatusMutation, SetCampaignStatusMutationVariables>;
+export const InviteToCampaignDocument = new TypedDocumentString(`
+    mutation InviteToCampaign($campaignId: ID!, $targeting: TargetingInput) {
+  inviteToCampaign(campaignId: $campaignId, targeting: $targeting) {
+    invited
+    skipped {
+      ref
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteToCampaignMutation, InviteToCampaignMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const MarkClaimShippedDocument = new TypedDocumentString(`
+    mutation MarkClaimShipped($claimId: ID!, $carrier: String!, $trackingNumber: String!) {
+  markClaimShipped(
+    claimId: $claimId
+    carrier: $carrier
+    trackingNumber: $trackingNumber
+  )
+}
+    `) as unknown as TypedDocumentString<MarkClaimShippedMutation, MarkClaimShippedMutationVariables>;
+export const AccountProfileDocument = new TypedDocumentString(`
+    query AccountProfile($accountId: ID!) {
+  accountInfluence(accountId: $accountId, historyDays: 180) {
+    accountId
+    day
+    score
+    percentile
+    modelVersion
+    subScores {
+      reach
+      amplification
+      network
+    }
+    history {
+      day
+      score
+      modelVersion
+      modelChanged
+    }
+    explanation {
+      scoreDelta
+      previousScore
+      modelChanged
+      contributions {
+        signal
+        share
+      }
+      topPosts {
+        postId
+        text
+        postedAt
+        engagements
+      }
+      topEngagers {
+        accountId
+        handle
+        weight
+      }
+    }
+  }
+  accountTopics(accountId: $accountId, evidencePerTopic: 5) {
+    rank
+    score
+    percentile
+    postCount
+    engagerCount
+    endorsementCount
+    weight
+    topic {
+      id
+      name
+      slug
+    }
+    evidence {
+      kind
+      detail
+      postText
+      accountHandle
+      weight
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountProfileQuery, AccountProfileQueryVariables>;
 export const ServerInfoDocument = new TypedDocumentString(`
     query ServerInfo {
   serverInfo {

@@ -1,0 +1,330 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { FunnelChart } from '../../components/charts/funnel-chart.js';
+import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../../components/states.js';
+import { formatCompact, formatDate, formatDateTime, formatNumber } from '../../format.js';
+import { request } from '../../graphql/client.js';
+import { CampaignDashboardDocument, MarkClaimShippedDocument, RevokeInvitationDocument, SetCampaignStatusDocument, type CampaignDashboardQuery, type CampaignStatus } from '../../graphql/generated.js';
+import { useMutation, useQuery } from '../../graphql/use-query.js';
+import { CampaignStatusBadge, PERK_LABELS } from './campaign-status.js';
+
+type Data = CampaignDashboardQuery;
+
+const money = (cents: number) => `$${(cents / 100).toLocaleString(undefined, { maximumFractionDigits: 0 })}`;
+
+export function CampaignDashboard() {
+  const { id = '' } = useParams();
+  const q = useQuery(() => request(CampaignDashboardDocument, { id }), [id]);
+  const status = useMutation((s: CampaignStatus) => request(SetCampaignStatusDocument, { id, status: s }));
+  const change = async (s: CampaignStatus) => {
+    if (await status.run(s)) await q.reload();
+  };
+  if (q.error && !q.data) {
+    return (
+      <div className="page">
+        <PageHeader title="Campaign" />
+        <ErrorState error={q.error} retry={q.reload} title="This campaign could not be loaded" />
+        <Link to="/campaigns">← All campaigns</Link>
+      </div>
+    );
+  }
+  if (!q.data) {
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  }
+  const { campaign: c, campaignReport: r } = q.data;
+  return (
+    <div className="page">
+      <Link to="/campaigns" className="small">
+        ← All campaigns
+      </Link>
+      <PageHeader
+        title={c.name}
+        description={
+          <>
+            <CampaignStatusBadge status={c.status} /> {c.perkTitle} · {PERK_LABELS[c.perkKind]} · claim by {formatDate(c.claimDeadline)}
+          </>
+        }
+        actions={
+          <>
+            <button type="button" className="btn" onClick={() => q.reload()} disabled={q.loading}>
+              Refresh
+            </button>
+            <a className="btn" href={`/campaigns/${encodeURIComponent(c.id)}/report.csv`} download>
+              Export report (CSV)
+            </a>
+            {c.status === 'draft' && (
+              <button type="button" className="btn primary" onClick={() => change('active')} disabled={status.pending}>
+                Launch
+              </button>
+            )}
+            {c.status === 'active' && (
+              <button type="button" className="btn" onClick={() => change('paused')} disabled={status.pending}>
+                Pause
+              </button>
+            )}
+            {c.status === 'paused' && (
+              <button type="button" className="btn primary" onClick={() => change('active')} disabled={status.pending}>
+                Resume
+              </button>
+            )}
+            {(c.status === 'active' || c.status === 'paused') && (
+              <button
+                type="button"
+                className="btn danger"
+                disabled={status.pending}
+                onClick={() => {
+                  if (confirm('End this campaign? Open links stop working; claims already made stay.')) void change('ended');
+                }}
+              >
+                End
+              </button>
+            )}
+          </>
+        }
+      />
+      <FormError error={status.error} />
+      {q.error && <ErrorState error={q.error} retry={q.reload} title="Refreshing failed; showing the last figures" />}
+
+      <div className="grid-3">
+        <Stat label="Claimed" value={`${c.claimedCount} / ${c.quantity}`} />
+        <Stat label="Posts (disclosed)" value={`${r.posts} (${r.disclosedPosts})`} />
+        <Stat label="Engagements" value={formatCompact(r.engagements)} />
+        <Stat label="Reach" value={formatCompact(r.reach)} />
+        <Stat label={`Earned media value (${r.formulaVersion})`} value={money(r.emvCents)} />
+      </div>
+
+      <section className="card" aria-labelledby="funnel-heading">
+        <div className="card-header">
+          <h2 id="funnel-heading">Funnel</h2>
+          <p>{r.declined > 0 ? `${r.declined} declined.` : ''}</p>
+        </div>
+        {r.invited === 0 ? (
+          <EmptyState title="Nobody invited yet">{c.status === 'draft' ? 'Launch the campaign, then invite creators.' : 'Invite creators to see how they respond.'}</EmptyState>
+        ) : (
+          <FunnelChart
+            label="Campaign funnel"
+            stages={[
+              { label: 'Invited', count: r.invited },
+              { label: 'Opened link', count: r.openedLink },
+              { label: 'Claimed', count: r.claimed },
+              { label: 'Posted', count: r.posted },
+            ]}
+          />
+        )}
+      </section>
+
+      <Claims claims={q.data.campaignClaims} perkKind={c.perkKind} reload={q.reload} />
+      <Posts lines={r.influencers} disclosureRequired={c.disclosureRequired} />
+      <Invitations invitations={q.data.campaignInvitations} reload={q.reload} />
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="card stat">
+      <span className="label">{label}</span>
+      <span className="value">{value}</span>
+    </div>
+  );
+}
+
+function Claims({ claims, perkKind, reload }: { claims: Data['campaignClaims']; perkKind: string; reload: () => Promise<void> }) {
+  const [shipping, setShipping] = useState<string>();
+  const ship = useMutation((claimId: string, carrier: string, trackingNumber: string) => request(MarkClaimShippedDocument, { claimId, carrier, trackingNumber }));
+  return (
+    <section className="card" aria-labelledby="claims-heading">
+      <h2 id="claims-heading">Claims</h2>
+      <FormError error={ship.error} />
+      {claims.length === 0 ? (
+        <EmptyState title="No claims yet">Claims appear here as soon as creators accept the perk.</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Creator</th>
+                <th>Email</th>
+                <th>{perkKind === 'code' ? 'Code' : perkKind === 'physical' ? 'Variant and address' : 'Perk'}</th>
+                <th>Status</th>
+                <th>Claimed</th>
+                {perkKind === 'physical' && <th aria-label="Actions" />}
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((cl) => (
+                <tr key={cl.id}>
+                  <td>{cl.erased ? <span className="muted">erased on request</span> : cl.handle ? `@${cl.handle}` : '–'}</td>
+                  <td>{cl.email ?? '–'}</td>
+                  <td>
+                    {cl.code && <code>{cl.code}</code>}
+                    {cl.variant && <span>{cl.variant} </span>}
+                    {cl.shippingAddress && (
+                      <span className="small muted">
+                        {cl.shippingAddress.name}, {cl.shippingAddress.city}, {cl.shippingAddress.country}
+                      </span>
+                    )}
+                    {!cl.code && !cl.variant && !cl.shippingAddress && '–'}
+                  </td>
+                  <td>
+                    <span className={`badge ${cl.status === 'shipped' ? 'ok' : 'accent'}`}>{cl.status}</span>
+                    {cl.trackingNumber && (
+                      <span className="small muted">
+                        {' '}
+                        {cl.carrier} {cl.trackingNumber}
+                      </span>
+                    )}
+                  </td>
+                  <td>{formatDateTime(cl.createdAt)}</td>
+                  {perkKind === 'physical' && (
+                    <td className="num">
+                      {cl.status !== 'shipped' &&
+                        (shipping === cl.id ? (
+                          <form
+                            className="row"
+                            onSubmit={async (e) => {
+                              e.preventDefault();
+                              const f = new FormData(e.currentTarget);
+                              if (await ship.run(cl.id, String(f.get('carrier')), String(f.get('tracking')))) {
+                                setShipping(undefined);
+                                await reload();
+                              }
+                            }}
+                          >
+                            <input name="carrier" aria-label="Carrier" placeholder="Carrier" required style={{ width: 110 }} />
+                            <input name="tracking" aria-label="Tracking number" placeholder="Tracking number" required style={{ width: 150 }} />
+                            <button className="btn small primary" type="submit" disabled={ship.pending}>
+                              Save
+                            </button>
+                          </form>
+                        ) : (
+                          <button className="btn small" type="button" onClick={() => setShipping(cl.id)}>
+                            Mark shipped
+                          </button>
+                        ))}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Posts({ lines, disclosureRequired }: { lines: Data['campaignReport']['influencers']; disclosureRequired: boolean }) {
+  const posted = lines.filter((l) => l.posts > 0);
+  return (
+    <section className="card" aria-labelledby="posts-heading">
+      <div className="card-header">
+        <h2 id="posts-heading">Posts and disclosure</h2>
+        <p>Posts by claimers that carry the campaign's hashtag, mention or link.</p>
+      </div>
+      {posted.length === 0 ? (
+        <EmptyState title="No linked posts yet">Posts show up here once ingestion sees them.</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Creator</th>
+                <th className="num">Posts</th>
+                <th>Disclosure</th>
+                <th className="num">Engagements</th>
+                <th className="num">Reach</th>
+                <th className="num">EMV</th>
+              </tr>
+            </thead>
+            <tbody>
+              {posted.map((l) => {
+                const missing = l.posts - l.disclosedPosts;
+                return (
+                  <tr key={l.invitationId}>
+                    <td>
+                      {l.handle ? `@${l.handle}` : '–'} <span className="muted small">{l.platform}</span>
+                    </td>
+                    <td className="num">{l.posts}</td>
+                    <td>
+                      {missing === 0 ? (
+                        <span className="badge ok">disclosed</span>
+                      ) : (
+                        <span className={`badge ${disclosureRequired ? 'danger' : 'warn'}`}>
+                          {missing} without #ad/#sponsored
+                        </span>
+                      )}
+                    </td>
+                    <td className="num">{formatNumber(l.engagements)}</td>
+                    <td className="num">{formatNumber(l.reach)}</td>
+                    <td className="num">{money(l.emvCents)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Invitations({ invitations, reload }: { invitations: Data['campaignInvitations']; reload: () => Promise<void> }) {
+  const revoke = useMutation((id: string) => request(RevokeInvitationDocument, { id }));
+  return (
+    <section className="card" aria-labelledby="inv-heading">
+      <h2 id="inv-heading">Invitations</h2>
+      <FormError error={revoke.error} />
+      {invitations.length === 0 ? (
+        <EmptyState title="No invitations yet" />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Creator</th>
+                <th>Status</th>
+                <th>Sent</th>
+                <th>Opened</th>
+                <th>Expires</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    {i.email ?? '–'} {i.handle && <span className="muted small">@{i.handle}</span>}
+                  </td>
+                  <td>
+                    <span className={`badge ${i.status === 'claimed' ? 'ok' : i.status === 'pending' ? 'accent' : ''}`}>{i.status}</span>
+                  </td>
+                  <td>{formatDateTime(i.createdAt)}</td>
+                  <td>{i.openedAt ? formatDateTime(i.openedAt) : '–'}</td>
+                  <td>{formatDate(i.expiresAt)}</td>
+                  <td className="num">
+                    {i.status === 'pending' && (
+                      <button
+                        type="button"
+                        className="btn small danger"
+                        onClick={async () => {
+                          if (await revoke.run(i.id)) await reload();
+                        }}
+                      >
+                        Withdraw
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { LineChart } from '../components/charts/line-chart.js';
+import { EmptyState, ErrorState, Loading, PageHeader } from '../components/states.js';
+import { formatDate, formatNumber } from '../format.js';
+import { request } from '../graphql/client.js';
+import { AccountProfileDocument, type AccountProfileQuery } from '../graphql/generated.js';
+import { useQuery } from '../graphql/use-query.js';
+
+type Influence = NonNullable<AccountProfileQuery['accountInfluence']>;
+type Topics = AccountProfileQuery['accountTopics'];
+
+const SIGNAL_LABELS: Record<string, string> = {};
+const round = (v: number) => Math.round(v);
+
+/** Opens a profile by social account id (until discovery search lands, the way in besides campaign links). */
+export function ProfileLookup() {
+  const navigate = useNavigate();
+  const [id, setId] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (/^\d+$/.test(id.trim())) navigate(`/accounts/${id.trim()}`);
+  };
+  return (
+    <div className="page">
+      <PageHeader title="Profiles" description="Score, sub-scores, history, topics with evidence and top posts of a social account." />
+      <section className="card">
+        <form className="inline-form" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="account-id">Social account id</label>
+            <input id="account-id" inputMode="numeric" value={id} onChange={(e) => setId(e.target.value)} placeholder="e.g. 1042" />
+          </div>
+          <button className="btn primary" type="submit" disabled={!/^\d+$/.test(id.trim())}>
+            Open profile
+          </button>
+        </form>
+        <p className="small muted">Searching influencers by name or topic arrives with Discover.</p>
+      </section>
+    </div>
+  );
+}
+
+export function Profile() {
+  const { id = '' } = useParams();
+  const q = useQuery(() => request(AccountProfileDocument, { accountId: id }), [id]);
+  return (
+    <div className="page">
+      <Link to="/accounts" className="small">
+        ← Profiles
+      </Link>
+      <PageHeader title={`Account ${id}`} description="Influence 1–100: 40 is the median account, 60 the top 5%, 80 the top 0.1%." />
+      {q.error ? (
+        <ErrorState error={q.error} retry={q.reload} title="This profile could not be loaded" />
+      ) : !q.data ? (
+        <Loading />
+      ) : (
+        <>
+          {q.data.accountInfluence ? <Score influence={q.data.accountInfluence} /> : <EmptyState title="Not scored yet">This account has no influence score yet: it appears after the next scoring run that includes it.</EmptyState>}
+          <TopicList topics={q.data.accountTopics} />
+          {q.data.accountInfluence && <TopPosts influence={q.data.accountInfluence} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Score({ influence: i }: { influence: Influence }) {
+  const markers = i.history.filter((p, idx) => p.modelChanged && idx > 0).map((p) => ({ date: p.day, label: p.modelVersion }));
+  const delta = i.explanation.scoreDelta;
+  return (
+    <>
+      <section className="card" aria-labelledby="score-heading">
+        <div className="row" style={{ gap: 24, alignItems: 'center' }}>
+          <span className="score big" aria-label={`Influence score ${round(i.score)}`}>
+            {round(i.score)}
+          </span>
+          <div style={{ display: 'grid', gap: 4 }}>
+            <h2 id="score-heading">Influence</h2>
+            <span className="muted small">
+              Top {Math.max(0.1, Math.round((100 - i.percentile) * 10) / 10)}% · as of {formatDate(i.day)} · model {i.modelVersion}
+            </span>
+            {delta !== null && delta !== undefined && (
+              <span className={`badge ${delta >= 0 ? 'ok' : 'danger'}`}>
+                {delta >= 0 ? '▲' : '▼'} {Math.abs(Math.round(delta * 10) / 10)} since last snapshot{i.explanation.modelChanged ? ' (new model version)' : ''}
+              </span>
+            )}
+          </div>
+          <div className="grid-3" style={{ flex: 1, minWidth: 280 }}>
+            {(
+              [
+                ['Reach', i.subScores.reach],
+                ['Amplification', i.subScores.amplification],
+                ['Network', i.subScores.network],
+              ] as const
+            ).map(([label, v]) => (
+              <div key={label} className="meter">
+                <div className="row between small">
+                  <span style={{ fontWeight: 550 }}>{label}</span>
+                  <span>{round(v)}</span>
+                </div>
+                <div className="bar" role="meter" aria-label={label} aria-valuemin={1} aria-valuemax={100} aria-valuenow={round(v)}>
+                  <span style={{ width: `${v}%` }} />
+                </div>
+              </div>
+            ))}
+          </div>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="history-heading">
+        <div className="card-header">
+          <h2 id="history-heading">Score history</h2>
+          <p>Dashed lines mark a new scoring model: a jump there is the model, not the person.</p>
+        </div>
+        <LineChart label="Influence score by day" yDomain={[0, 100]} markers={markers} series={[{ name: 'Influence', colour: '#3b5bdb', points: i.history.map((p) => ({ date: p.day, value: round(p.score) })) }]} />
+        {i.explanation.contributions.length > 0 && (
+          <p className="small muted">
+            What drives it:{' '}
+            {i.explanation.contributions
+              .slice(0, 4)
+              .map((c) => `${SIGNAL_LABELS[c.signal] ?? c.signal.replace(/_/g, ' ')} ${Math.round(c.share * 100)}%`)
+              .join(' · ')}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function TopicList({ topics }: { topics: Topics }) {
+  return (
+    <section className="card" aria-labelledby="topics-heading">
+      <h2 id="topics-heading">Topics</h2>
+      {topics.length === 0 ? (
+        <EmptyState title="No topics yet">Topics come from what the account posts about, its bio and who engages with it.</EmptyState>
+      ) : (
+        <div style={{ display: 'grid', gap: 12 }}>
+          {topics.map((t) => (
+            <details key={t.topic.id} className="card" style={{ boxShadow: 'none', padding: 14 }}>
+              <summary style={{ cursor: 'pointer', display: 'flex', gap: 10, alignItems: 'center', flexWrap: 'wrap' }}>
+                <span className="chip">{t.topic.name}</span>
+                {t.score !== null && t.score !== undefined && <span className="score">{t.score}</span>}
+                <span className="small muted">
+                  {t.postCount} posts · {t.engagerCount} engagers{t.endorsementCount ? ` · ${t.endorsementCount} endorsements` : ''}
+                </span>
+              </summary>
+              <ul className="small" style={{ margin: '10px 0 0', paddingLeft: 18, display: 'grid', gap: 4 }}>
+                {t.evidence.map((e, idx) => (
+                  <li key={idx}>
+                    <span className="badge">{e.kind}</span> {e.postText ?? e.detail ?? (e.accountHandle ? `@${e.accountHandle}` : '')}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TopPosts({ influence: i }: { influence: Influence }) {
+  const posts = i.explanation.topPosts;
+  return (
+    <section className="card" aria-labelledby="posts-heading">
+      <h2 id="posts-heading">Top posts</h2>
+      {posts.length === 0 ? (
+        <EmptyState title="No engaged posts in the window" />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Post</th>
+                <th>Posted</th>
+                <th className="num">Engagements</th>
+              </tr>
+            </thead>
+            <tbody>
+              {posts.map((p) => (
+                <tr key={p.postId}>
+                  <td style={{ maxWidth: 640 }}>{p.text ?? <span className="muted">post {p.postId}</span>}</td>
+                  <td>{formatDate(p.postedAt)}</td>
+                  <td className="num">{formatNumber(p.engagements)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
