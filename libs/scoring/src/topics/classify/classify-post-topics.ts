@@ -43,7 +43,12 @@ const COMMON_WORDS = new Set(
     'life good great new day today people best news free home live world music game work more make know will ' +
     'about year back man family friends friend fun happy girl boy old big real show star stars watch play team ' +
     'que los las del por una con para como pero mas muy esta este todo hoy vida amor dia ser les des une pour ' +
-    'dans qui sur pas est die der das und ist nicht ein eine mit den von che per non una sono'
+    'dans qui sur pas est die der das und ist nicht ein eine mit den von che per non una sono ' +
+    'who what where which why how there here then than them they their our his her him she was were been being ' +
+    'has had does did doing would could should might must may also only even still ever never always very much ' +
+    'some any each every other such same own most many few more less last next first again once just now well ' +
+    'way want need going get got make made take took give gave come came see saw look say said tell told think ' +
+    'thing things stuff yes yeah lol omg nice cool thanks thank please sorry pop rock save step fast top hot'
   ).split(' '),
 );
 

@@ -98,15 +98,17 @@ export class TopicsRepository {
   }
 
   /** Who engaged with whom in the window, weighted by interaction type (follows excluded: they say little of topics). */
-  async engagements(since: Date): Promise<{ target: string; actor: string; engagement: number }[]> {
+  /** Only engagements by the given actors (accounts that have topics): the rest carry no topic evidence. */
+  async engagements(since: Date, actorIds: string[]): Promise<{ target: string; actor: string; engagement: number }[]> {
+    if (!actorIds.length) return [];
     return this.db.query(
       `SELECT target_account_id::text AS target, actor_account_id::text AS actor,
               sum(${INTERACTION_TYPE_WEIGHT_SQL} * weight)::float8 AS engagement
        FROM interactions
-       WHERE deleted_at IS NULL AND type <> 'follow' AND actor_account_id <> target_account_id
+       WHERE actor_account_id = ANY($2::bigint[]) AND deleted_at IS NULL AND type <> 'follow' AND actor_account_id <> target_account_id
          AND (occurred_at IS NULL OR occurred_at >= $1)
        GROUP BY 1, 2`,
-      [since],
+      [since, actorIds],
     );
   }
 

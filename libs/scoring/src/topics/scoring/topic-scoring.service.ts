@@ -123,11 +123,11 @@ export class TopicScoringService {
     }
     for (const e of await this.repo.endorsements()) input(e.accountId).endorsements.push(e);
     for (const h of await this.repo.hiddenTopics()) input(h.accountId).hiddenTopicIds.add(h.topicId);
-    const engagements = await this.repo.engagements(since);
-
     // Pass 1 without engager evidence; pass 2 adds the pass-1 topics of each account's engagers.
     const first = new Map<string, AccountTopic[]>();
     for (const [id, i] of inputs) first.set(id, computeAccountTopics(i, ontology));
+    const experts = [...first].filter(([, topics]) => topics.length).map(([id]) => id);
+    const engagements = await this.repo.engagements(since, experts);
     const engagersOf = new Map<string, EngagerInput[]>();
     for (const e of engagements) {
       const topics = first.get(e.actor);
