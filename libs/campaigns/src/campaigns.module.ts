@@ -3,6 +3,7 @@ import { ApplyPageController } from './applications/apply-page.controller.js';
 import { CampaignApplicationService } from './applications/campaign-application.service.js';
 import { CampaignMetering } from './campaigns/campaign-metering.js';
 import { CampaignRepository } from './campaigns/campaign.repository.js';
+import { CampaignScheduleJobs } from './campaigns/campaign-schedule.jobs.js';
 import { CampaignService } from './campaigns/campaign.service.js';
 import { ClaimListService } from './claims/claim-list.service.js';
 import { ClaimPageController } from './claims/claim-page.controller.js';
@@ -39,7 +40,7 @@ export class CampaignsModule {
     return {
       module: CampaignsModule,
       controllers: role === 'api' ? [ClaimPageController, UnsubscribeController, ApplyPageController, CreatorPagesController, CampaignReportCsvController] : [],
-      providers: [...SERVICES, ...(role === 'api' ? [CampaignsResolver] : [CampaignReminderJobs])],
+      providers: [...SERVICES, ...(role === 'api' ? [CampaignsResolver] : [CampaignReminderJobs, CampaignScheduleJobs])],
       exports: SERVICES,
     };
   }

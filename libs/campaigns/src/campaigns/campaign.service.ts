@@ -97,6 +97,15 @@ export class CampaignService {
     });
   }
 
+  /** Schedule: active or paused campaigns past their end date become ended (posts are still linked for 90 days). */
+  async endFinished(now = new Date()): Promise<number> {
+    const rows = await this.ds.query(
+      `UPDATE campaigns SET status = 'ended', updated_at = now() WHERE status IN ('active', 'paused') AND ends_at IS NOT NULL AND ends_at <= $1 RETURNING id`,
+      [now],
+    );
+    return (rows[0] as unknown[]).length;
+  }
+
   /**
    * Adds unique discount codes from a CSV. Bad lines and duplicates (in the file or already uploaded) are
    * reported with their line number; the good ones are added.

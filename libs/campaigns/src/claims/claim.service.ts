@@ -23,6 +23,8 @@ interface LinkRow {
   usedAt: Date | null;
   openedAt: Date | null;
   campaignStatus: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
   quantity: number;
   claimedCount: number;
   limitPerPerson: number;
@@ -32,11 +34,11 @@ interface LinkRow {
 const LINK_SELECT = `
   SELECT i.id AS "invitationId", i.brand_id AS "brandId", b.name AS "brandName", i.campaign_id AS "campaignId",
          i.contact_id AS "contactId", ct.email, ct.social_account_id AS "socialAccountId", i.status, i.expires_at AS "expiresAt",
-         i.used_at AS "usedAt", i.opened_at AS "openedAt", c.status AS "campaignStatus", c.quantity, c.claimed_count AS "claimedCount",
+         i.used_at AS "usedAt", i.opened_at AS "openedAt", c.status AS "campaignStatus", c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.quantity, c.claimed_count AS "claimedCount",
          c.limit_per_person AS "limitPerPerson",
          json_build_object('id', c.id::text, 'name', c.name, 'brief', c.brief, 'terms', c.terms, 'perkKind', c.perk_kind,
            'perkTitle', c.perk_title, 'perkDescription', c.perk_description, 'perkInstructions', c.perk_instructions,
-           'perkVariants', c.perk_variants, 'shipsToCountries', c.ships_to_countries, 'claimDeadline', c.claim_deadline,
+           'perkVariants', c.perk_variants, 'shipsToCountries', c.ships_to_countries, 'claimDeadline', c.claim_deadline, 'startsAt', c.starts_at,
            'expectedHashtags', c.expected_hashtags, 'expectedMentions', c.expected_mentions,
            'disclosureRequired', c.disclosure_required, 'unitsLeft', c.quantity - c.claimed_count) AS c
     FROM invitation_links l
@@ -69,14 +71,15 @@ export class ClaimService {
     if (row.status === 'claimed') return 'used';
     if (row.status === 'declined') return 'declined';
     if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
-    if (row.campaignStatus !== 'active') return 'closed';
+    if (row.campaignStatus !== 'active' || (row.endsAt && row.endsAt.getTime() <= now.getTime())) return 'closed';
+    if (row.startsAt && row.startsAt.getTime() > now.getTime()) return 'not_started';
     if (row.claimedCount >= row.quantity) return 'sold_out';
     return 'valid';
   }
 
   private toView(row: LinkRow, state: LinkState): ClaimLinkView {
     const c = row.c!;
-    return { state, invitationId: row.invitationId, brandName: row.brandName, usedAt: row.usedAt, campaign: { ...c, claimDeadline: new Date(c.claimDeadline as unknown as string) } };
+    return { state, invitationId: row.invitationId, brandName: row.brandName, usedAt: row.usedAt, campaign: { ...c, claimDeadline: new Date(c.claimDeadline as unknown as string), startsAt: c.startsAt ? new Date(c.startsAt as unknown as string) : null } };
   }
 
   private async findLink(em: EntityManager, token: string, lock: boolean): Promise<LinkRow | undefined> {
@@ -131,7 +134,7 @@ export class ClaimService {
           WHERE cl.campaign_id = $1 AND (ct.email = $2 OR (ct.social_account_id IS NOT NULL AND ct.social_account_id = $3))`,
         [row.campaignId, row.email, row.socialAccountId],
       );
-      if (person!.n >= row.limitPerPerson) throw new ClaimRefused('used', `This perk is limited to ${row.limitPerPerson} per person, and you have already claimed it.`);
+      if (person!.n >= row.limitPerPerson) throw new ClaimRefused('limit_reached', `This perk is limited to ${row.limitPerPerson} per person, and you have already claimed it.`);
       const took = await sqlRows(
         em,
         `UPDATE campaigns SET claimed_count = claimed_count + 1 WHERE id = $1 AND status = 'active' AND claimed_count < quantity RETURNING id`,
@@ -180,7 +183,7 @@ export class ClaimService {
       if (!row) throw new ClaimRefused('unknown', 'This claim link is not valid.');
       if (row.status === 'declined') return this.toView(row, 'declined');
       const state = this.stateOf(row, now);
-      if (state !== 'valid' && state !== 'sold_out' && state !== 'closed') throw new ClaimRefused(state, `This link cannot be used: ${state}.`);
+      if (state !== 'valid' && state !== 'sold_out' && state !== 'closed' && state !== 'not_started') throw new ClaimRefused(state, `This link cannot be used: ${state}.`);
       await em.query(`UPDATE invitations SET status = 'declined', used_at = now(), opened_at = coalesce(opened_at, now()) WHERE id = $1`, [row.invitationId]);
       return this.toView({ ...row, usedAt: now }, 'declined');
     });

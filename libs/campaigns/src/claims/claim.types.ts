@@ -8,7 +8,7 @@ export interface ShippingAddress {
   country: string;
 }
 
-export type LinkState = 'valid' | 'unknown' | 'expired' | 'used' | 'declined' | 'revoked' | 'closed' | 'sold_out';
+export type LinkState = 'valid' | 'unknown' | 'expired' | 'used' | 'declined' | 'revoked' | 'not_started' | 'closed' | 'sold_out' | 'limit_reached';
 
 /** What the claim page needs to show; never the email or address of anyone else. */
 export interface ClaimLinkView {
@@ -27,6 +27,7 @@ export interface ClaimLinkView {
     perkVariants: string[];
     shipsToCountries: string[];
     claimDeadline: Date;
+    startsAt: Date | null;
     expectedHashtags: string[];
     expectedMentions: string[];
     disclosureRequired: boolean;

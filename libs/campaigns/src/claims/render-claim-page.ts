@@ -135,6 +135,8 @@ const STATE_PAGES: Record<Exclude<LinkState, 'valid'>, { status: number; title: 
   used: { status: 409, title: 'This link has already been used', text: (v) => `This perk was already claimed with this link${v.usedAt ? ` on ${new Date(v.usedAt).toISOString().slice(0, 10)}` : ''}. Your code or shipping details are in the confirmation email. Did not get it? Check your spam folder, or reply to the invitation email.` },
   declined: { status: 409, title: 'This invitation was declined', text: (v) => `The perk was declined with this link. Changed your mind? Reply to the invitation email and ask ${v.brandName ?? 'the brand'}.` },
   revoked: { status: 410, title: 'This invitation was withdrawn', text: (v) => `${v.brandName ?? 'The brand'} withdrew this invitation, so the link no longer works. Questions? Reply to the invitation email.` },
+  not_started: { status: 409, title: 'This campaign has not started yet', text: (v) => `Claims open on ${v.campaign?.startsAt ? new Date(v.campaign.startsAt).toISOString().slice(0, 10) : 'its start date'}. Keep this email and come back then: the link will work.` },
+  limit_reached: { status: 409, title: 'You have already claimed this perk', text: () => 'This perk is limited per person and you already claimed it through another invitation. Your code or shipping details are in that confirmation email.' },
   closed: { status: 410, title: 'This campaign is not open right now', text: (v) => `${v.brandName ?? 'The brand'} has paused or ended this campaign. Try again later, or reply to the invitation email.` },
   sold_out: { status: 409, title: 'All units have been claimed', text: () => 'Sorry: every unit of this perk has been claimed. Your link stays valid if units become available again before the deadline.' },
 };

@@ -69,6 +69,7 @@ export class InvitationService {
     const result = await this.ds.transaction(async (em) => {
       const campaign = await this.campaigns.findOrFail(brandId, campaignId, em, true);
       if (campaign.status !== 'active') throw CampaignsError.conflict(`Invitations go out only for an active campaign; this one is ${campaign.status}. Activate it first.`);
+      if (campaign.endsAt && campaign.endsAt.getTime() <= Date.now()) throw CampaignsError.conflict('This campaign has reached its end date: it no longer takes invitations.');
       if (campaign.claimDeadline.getTime() <= Date.now()) throw CampaignsError.conflict('The claim deadline has passed: move it into the future to invite more people.');
       const { targets, skipped } = await this.targeting.resolve(em, brandId, target ?? campaign.targeting);
       const fresh: typeof targets = [];
