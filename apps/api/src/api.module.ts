@@ -3,6 +3,7 @@ import { type AppConfig, ConfigModule, DatabaseModule, GraphqlRootModule, MailMo
 import { AccountsModule } from '@renown/accounts';
 import { BillingModule } from '@renown/billing';
 import { CampaignsModule } from '@renown/campaigns';
+import { IngestionModule } from '@renown/ingestion';
 import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
@@ -26,6 +27,7 @@ export class ApiModule {
         // domain modules register here
         CampaignsModule.forRoot('api'),
         BillingModule,
+        IngestionModule,
         ConsoleModule,
       ],
       controllers: [HealthController],

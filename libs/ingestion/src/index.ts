@@ -10,3 +10,6 @@ export * from './runs/run-counts.js';
 export * from './runs/graph-importer.js';
 export * from './ingestion.error.js';
 export * from './runs/live-import-sink.js';
+export * from './ingestion.service.js';
+export * from './ingestion.module.js';
+export * from './runs/import-runs.service.js';
