@@ -23,7 +23,7 @@ describe('API keys', () => {
     expect(rows[0].secret_hash.equals(createHash('sha256').update(key.secret).digest())).toBe(true);
     expect(JSON.stringify(rows[0])).not.toContain(key.secret.slice(12));
 
-    for (const headers of [{ authorization: `Bearer ${key.secret}` }, { 'x-api-key': key.secret }]) {
+    for (const headers of [{ authorization: `Bearer ${key.secret}` }, { 'x-api-key': key.secret }] as Array<Record<string, string>>) {
       const me = await t.graphql('{ me { actorType role user { id } brand { name } } }', {}, headers);
       expect(me.data.me).toEqual({ actorType: 'API_KEY', role: null, user: null, brand: { name: 'Key Brand' } });
     }
