@@ -1,4 +1,5 @@
 import { BillingClock, UsageService } from '../../libs/billing/src/index.js';
+import { SubscriptionSyncService } from '../../libs/billing/src/services/subscription-sync.service.js';
 import { type BillingHarness, billingOf, createBrand, startBillingHarness, subscribe, type TestMember } from './billing-fixtures.js';
 
 const DAY = 86_400_000;
@@ -93,5 +94,23 @@ describe('billing: payment failure, recovery and cancellation', () => {
     expect((await billingOf(h.app, owner)).banner).toMatchObject({ kind: 'TRIAL_ENDING', level: 'WARNING' });
     clockNow = new Date(new Date(trial.trialEndsAt).getTime() + 1000);
     expect(await billingOf(h.app, owner)).toMatchObject({ status: 'FREE', plan: { code: 'FREE' }, banner: { kind: 'TRIAL_ENDED' } });
+  });
+
+  it('the daily reconciliation catches up with webhooks that never arrived', async () => {
+    // The checkout webhooks are lost: the brand paid but Renown does not know yet.
+    h.stripe.autoDeliver = false;
+    const res = await h.app.graphql(`mutation { startCheckout(plan: GROWTH) { sessionId } }`, {}, owner.headers);
+    const sub = await h.stripe.completeCheckout(res.data.startCheckout.sessionId);
+    expect((await billingOf(h.app, owner)).status).toBe('TRIALING');
+    const sync = h.app.app.get(SubscriptionSyncService);
+    expect(await sync.reconcileAll()).toEqual({ checked: 1, applied: 1 });
+    expect(await billingOf(h.app, owner)).toMatchObject({ status: 'ACTIVE', plan: { code: 'GROWTH' } });
+
+    // Later the cancellation and the end of the period are lost too.
+    await h.stripe.cancelAtPeriodEnd(sub.id);
+    await h.stripe.endPeriod(sub.id);
+    expect(await sync.reconcileAll()).toEqual({ checked: 1, applied: 1 });
+    expect(await billingOf(h.app, owner)).toMatchObject({ status: 'FREE', plan: { code: 'FREE' } });
+    expect(await sync.reconcileAll()).toEqual({ checked: 1, applied: 0 });
   });
 });

@@ -17,6 +17,7 @@ import { CheckoutService } from './services/checkout.service.js';
 import { EntitlementsService } from './services/entitlements.service.js';
 import { MeterReportingService } from './services/meter-reporting.service.js';
 import { StripeWebhookService } from './services/stripe-webhook.service.js';
+import { SubscriptionSyncService } from './services/subscription-sync.service.js';
 import { UsageService } from './services/usage.service.js';
 import { StripeGateway } from './stripe/stripe-gateway.js';
 
@@ -43,6 +44,7 @@ import { StripeGateway } from './stripe/stripe-gateway.js';
     UsageService,
     CheckoutService,
     StripeWebhookService,
+    SubscriptionSyncService,
     MeterReportingService,
     BillingOverviewService,
     BillingResolver,

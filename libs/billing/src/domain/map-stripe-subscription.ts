@@ -69,3 +69,10 @@ export function applySubscriptionState(account: BillingAccount, state: Subscript
   };
   return next;
 }
+
+/** True when two rows mean the same billing state (ignoring bookkeeping such as lastStripeEventAt). */
+export function sameBillingState(a: BillingAccount, b: BillingAccount): boolean {
+  const keys: Array<keyof BillingAccount> = ['plan', 'status', 'stripeCustomerId', 'stripeSubscriptionId', 'currentPeriodStart', 'currentPeriodEnd', 'cancelAtPeriodEnd', 'pastDueSince', 'trialEndsAt'];
+  const norm = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+  return keys.every((k) => norm(a[k]) === norm(b[k]));
+}

@@ -74,6 +74,12 @@ export class BillingAccountRepository extends BrandScopedRepository {
     return rows[0] ? asBrandId(rows[0].brand_id) : null;
   }
 
+  /** Brands that have a Stripe customer, for the daily reconciliation (across brands by design). */
+  async brandsWithCustomer(): Promise<BrandId[]> {
+    const rows = await this.unscopedQuery<{ brand_id: string }>('the reconciliation job visits every paying brand', `SELECT brand_id FROM billing_accounts WHERE stripe_customer_id IS NOT NULL ORDER BY brand_id`);
+    return rows.map((r) => asBrandId(r.brand_id));
+  }
+
   /** Sets the Stripe customer once; a second customer for the same brand is never stored over the first. */
   async setCustomerIfNone(brandId: BrandId, customerId: string, em?: EntityManager): Promise<string> {
     const row = await this.queryOne<{ stripe_customer_id: string }>(

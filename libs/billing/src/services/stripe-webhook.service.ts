@@ -3,13 +3,12 @@ import { asBrandId, type BrandId } from '@renown/accounts';
 import { ErrorCode, logger } from '@renown/core';
 import type Stripe from 'stripe';
 import { DataSource, type EntityManager } from 'typeorm';
-import { BillingClock } from '../billing-clock.js';
 import { BillingError } from '../billing.error.js';
 import { PLAN_CATALOGUE, type PlanCatalogue } from '../config/plan-catalogue.js';
-import { applySubscriptionState, mapStripeSubscription } from '../domain/map-stripe-subscription.js';
 import { BillingAccountRepository } from '../persistence/billing-account.repository.js';
 import { StripeEventRepository } from '../persistence/stripe-event.repository.js';
 import { StripeGateway } from '../stripe/stripe-gateway.js';
+import { SubscriptionSyncService } from './subscription-sync.service.js';
 
 export const HANDLED_STRIPE_EVENTS = [
   'checkout.session.completed',
@@ -70,7 +69,7 @@ export class StripeWebhookService {
     private readonly accounts: BillingAccountRepository,
     private readonly events: StripeEventRepository,
     private readonly stripe: StripeGateway,
-    private readonly clock: BillingClock,
+    private readonly sync: SubscriptionSyncService,
   ) {}
 
   async handle(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
@@ -97,7 +96,7 @@ export class StripeWebhookService {
         await this.events.finish(em, event.id, 'unmatched', null);
         return 'unmatched' as const;
       }
-      const result = await this.applyLatest(brandId, target, event, em);
+      const result = await this.sync.syncLocked(brandId, target.subscriptionId!, em, new Date(event.created * 1000));
       await this.events.finish(em, event.id, result, brandId);
       return result;
     });
@@ -117,21 +116,5 @@ export class StripeWebhookService {
     const account = await this.accounts.getOrCreate(brandId, this.catalogue.policy.trialDays, em);
     if (!account || (account.stripeCustomerId && account.stripeCustomerId !== target.customerId)) return null;
     return brandId;
-  }
-
-  private async applyLatest(brandId: BrandId, target: Target, event: Stripe.Event, em: EntityManager): Promise<'applied' | 'unchanged'> {
-    const account = await this.accounts.find(brandId, em, true);
-    if (!account) return 'unchanged';
-    // Re-read: the event's copy may be older than what Stripe holds now.
-    const subscription = await this.stripe.retrieveSubscription(target.subscriptionId!);
-    const next = applySubscriptionState(account, mapStripeSubscription(subscription, this.catalogue), this.clock.now());
-    const eventAt = new Date(event.created * 1000);
-    const lastStripeEventAt = account.lastStripeEventAt && account.lastStripeEventAt > eventAt ? account.lastStripeEventAt : eventAt;
-    if (!next) {
-      await this.accounts.save({ ...account, lastStripeEventAt }, em);
-      return 'unchanged';
-    }
-    await this.accounts.save({ ...next, lastStripeEventAt }, em);
-    return 'applied';
   }
 }

@@ -54,6 +54,10 @@ export class StripeGateway {
     return this.stripe.subscriptions.retrieve(id);
   }
 
+  async listSubscriptions(customer: string): Promise<Stripe.Subscription[]> {
+    return (await this.stripe.subscriptions.list({ customer, status: 'all', limit: 10 })).data;
+  }
+
   createMeterEvent(params: Stripe.Billing.MeterEventCreateParams, idempotencyKey: string) {
     return this.stripe.billing.meterEvents.create(params, { idempotencyKey });
   }
