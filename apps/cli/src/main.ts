@@ -8,6 +8,7 @@ import { generateCommand } from './commands/generate.command.js';
 import { connectCommand } from './commands/connect.command.js';
 import { startCommand } from './commands/start.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
+import { ingestCommand } from './commands/ingest.command.js';
 
 const program = new Command('renown')
   .description('Renown: find the people who move opinion in a vertical, and reward them with perks')
@@ -17,7 +18,8 @@ const program = new Command('renown')
   .addCommand(generateCommand)
   .addCommand(connectCommand)
   .addCommand(evalTopicsCommand)
-  .addCommand(evalScoreCommand);
+  .addCommand(evalScoreCommand)
+  .addCommand(ingestCommand);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err.name === 'ConfigError' || err.name === 'DatabaseUnreachableError' || err.name === 'AppError' ? `renown: ${err.message}` : err);

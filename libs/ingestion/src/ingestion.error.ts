@@ -26,6 +26,10 @@ export class IngestionError extends AppError {
     return new IngestionError(ErrorCode.CONFLICT, `an import of ${file} is already running; wait for it to finish (it resumes where it stopped if it crashed)`, { file });
   }
 
+  static nothingToImport(path: string) {
+    return new IngestionError(ErrorCode.BAD_USER_INPUT, `no file in a known format in ${path}; nothing was imported`, { path });
+  }
+
   static runNotFound(id: string) {
     return new IngestionError(ErrorCode.NOT_FOUND, `import run ${id} was not found`, { id });
   }
