@@ -9,7 +9,7 @@
  *
  * Env: HIGGS_ACTIVITY_FILE, BENCH_TWITTER_FILE (reuse a generated file), BENCH_POSTS, BENCH_ACCOUNTS.
  */
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync, chmodSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +54,46 @@ class RssSampler {
   }
 }
 
+/**
+ * CPU seconds used by the embedded PostgreSQL server (postmaster and its children, from /proc), so a run on a busy
+ * machine still shows how much work each load costs, whatever share of the cores it got.
+ */
+function postgresCpuSeconds(dataDir: string | null): number | null {
+  if (!dataDir || process.platform !== 'linux') return null;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let ticks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const ppid = Number(fields[1]);
+      // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name).
+      if (pid === postmaster || ppid === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface CpuMark {
+  node: NodeJS.CpuUsage;
+  pg: number | null;
+}
+const cpuMark = (dataDir: string | null): CpuMark => ({ node: process.cpuUsage(), pg: postgresCpuSeconds(dataDir) });
+function cpuSince(mark: CpuMark, dataDir: string | null): { node: number; pg: number | null } {
+  const d = process.cpuUsage(mark.node);
+  const pg = postgresCpuSeconds(dataDir);
+  return { node: (d.user + d.system) / 1e6, pg: pg !== null && mark.pg !== null ? pg - mark.pg : null };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = createServer();
@@ -65,7 +105,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function openDatabase(): Promise<{ url: string; close(): Promise<void>; where: string }> {
+async function openDatabase(): Promise<{ url: string; close(): Promise<void>; where: string; dataDir: string | null }> {
   if (process.env.DATABASE_URL) {
     const name = `renown_bench_${Date.now().toString(36)}`;
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -77,6 +117,7 @@ async function openDatabase(): Promise<{ url: string; close(): Promise<void>; wh
     return {
       url: u.toString(),
       where: `database ${name} on DATABASE_URL's server`,
+      dataDir: null,
       async close() {
         if (args.keep) return;
         const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -92,6 +133,7 @@ async function openDatabase(): Promise<{ url: string; close(): Promise<void>; wh
   return {
     url: handle.url,
     where: `embedded PostgreSQL in ${dir}`,
+    dataDir: join(dir, 'data'),
     async close() {
       await handle.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -132,9 +174,10 @@ async function dumpRows(pool: pg.Pool, platform: string, dir: string): Promise<D
 }
 
 /** COPYs dumped rows back into the (emptied) tables, timed; one transaction like a bulk load would use. */
-async function rawCopy(pool: pg.Pool, dumps: Dump[]): Promise<{ seconds: number; rows: number }> {
+async function rawCopy(pool: pg.Pool, dumps: Dump[], dataDir: string | null): Promise<{ seconds: number; rows: number; cpu: { node: number; pg: number | null } }> {
   const client = await pool.connect();
   try {
+    const mark = cpuMark(dataDir);
     const started = performance.now();
     await client.query('BEGIN');
     for (const d of dumps) {
@@ -142,7 +185,7 @@ async function rawCopy(pool: pg.Pool, dumps: Dump[]): Promise<{ seconds: number;
       await pipeline(createReadStream(d.file), client.query(copyFrom(`COPY ${d.table} FROM STDIN`)));
     }
     await client.query('COMMIT');
-    return { seconds: (performance.now() - started) / 1000, rows: dumps.reduce((s, d) => s + d.rows, 0) };
+    return { seconds: (performance.now() - started) / 1000, rows: dumps.reduce((s, d) => s + d.rows, 0), cpu: cpuSince(mark, dataDir) };
   } finally {
     client.release();
   }
@@ -161,14 +204,16 @@ interface Phase {
   unit: string;
   seconds: number;
   peakRss: number;
+  cpu: { node: number; pg: number | null };
   result: ImportResult;
   platform: string;
   dumps?: Dump[];
-  copy?: { seconds: number; rows: number };
+  copy?: { seconds: number; rows: number; cpu: { node: number; pg: number | null } };
 }
 
-async function importPhase(importer: GraphImporter, name: string, file: string, format: string, platform: string, unit: string, count: (r: ImportResult) => number): Promise<Phase> {
+async function importPhase(importer: GraphImporter, dataDir: string | null, name: string, file: string, format: string, platform: string, unit: string, count: (r: ImportResult) => number): Promise<Phase> {
   global.gc?.();
+  const mark = cpuMark(dataDir);
   const sampler = new RssSampler().start();
   const started = performance.now();
   let lastPrint = started;
@@ -185,7 +230,7 @@ async function importPhase(importer: GraphImporter, name: string, file: string, 
   const seconds = (performance.now() - started) / 1000;
   const peakRss = sampler.stop();
   if (result.status !== 'succeeded') throw new Error(`${name}: import ${result.status}`);
-  return { name, file, records: count(result), unit, seconds, peakRss, result, platform };
+  return { name, file, records: count(result), unit, seconds, peakRss, cpu: cpuSince(mark, dataDir), result, platform };
 }
 
 async function main() {
@@ -209,17 +254,17 @@ async function main() {
     }
 
     if (!args.skip.includes('higgs')) {
-      phases.push(await importPhase(importer, '(a) SNAP Higgs activity', HIGGS, 'edge-list', 'snap', 'interactions', (r) => r.counts.read));
+      phases.push(await importPhase(importer, db.dataDir, '(a) SNAP Higgs activity', HIGGS, 'edge-list', 'snap', 'interactions', (r) => r.counts.read));
     }
     if (!args.skip.includes('twitter') && twitterFile) {
-      phases.push(await importPhase(importer, '(b) generated Twitter v2', twitterFile, 'twitter-v2', 'twitter', 'posts', (r) => r.counts.byEntity.posts.inserted));
+      phases.push(await importPhase(importer, db.dataDir, '(b) generated Twitter v2', twitterFile, 'twitter-v2', 'twitter', 'posts', (r) => r.counts.byEntity.posts.inserted));
     }
 
     // The same normalized rows, raw COPY into the same tables (emptied; indexes and foreign keys in place).
     for (const p of phases) p.dumps = await dumpRows(pool, p.platform, work);
     await pool.query(`TRUNCATE ${GRAPH_TABLES.map((t) => t.table).reverse().join(', ')} CASCADE`);
     for (const p of phases) {
-      p.copy = await rawCopy(pool, p.dumps!);
+      p.copy = await rawCopy(pool, p.dumps!, db.dataDir);
       const back = await tableRows(pool, p.platform);
       if (back !== p.copy.rows) throw new Error(`${p.name}: COPY restored ${back} rows, expected ${p.copy.rows}`);
     }
@@ -236,6 +281,15 @@ async function main() {
       console.log(`  raw COPY same rows: ${p.copy!.seconds.toFixed(1)} s = ${fmt(rows / p.copy!.seconds)} rows/s (${fmt(copyRecordRate)} ${p.unit}/s equivalent)`);
       console.log(`  import / raw COPY : ${(importRate / copyRecordRate).toFixed(2)} (target >= 0.50)`);
       console.log(`  peak RSS (sampled): ${mb(p.peakRss)} (target < 500 MB)`);
+      const cpuLine = (cpu: { node: number; pg: number | null }) => {
+        const total = cpu.node + (cpu.pg ?? 0);
+        return `node ${cpu.node.toFixed(1)} s + postgres ${cpu.pg === null ? 'n/a' : `${cpu.pg.toFixed(1)} s`} = ${fmt(p.records / total)} ${p.unit} per CPU-second`;
+      };
+      console.log(`  CPU, import       : ${cpuLine(p.cpu)}`);
+      console.log(`  CPU, raw COPY     : ${cpuLine(p.copy!.cpu)}`);
+      if (p.cpu.pg !== null && p.copy!.cpu.pg !== null) {
+        console.log(`  import / raw COPY in CPU: ${((p.copy!.cpu.node + p.copy!.cpu.pg) / (p.cpu.node + p.cpu.pg)).toFixed(2)} (CPU the raw COPY needs per CPU the import needs, for the same rows)`);
+      }
     }
     const twitter = phases.find((p) => p.platform === 'twitter');
     if (twitter) console.log(`\n(b) posts/s: ${fmt(twitter.records / twitter.seconds)} (target >= 50,000)`);
