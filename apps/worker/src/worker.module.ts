@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, MailModule, QueueModule } from '@renown/core';
+import { AccountsWorkerModule } from '@renown/accounts';
 import { BillingModule } from '@renown/billing';
 import { CampaignsModule } from '@renown/campaigns';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
@@ -16,6 +17,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(databaseUrl),
         QueueModule.forRoot('worker'),
         MailModule.forRoot('worker'),
+        AccountsWorkerModule,
         // domain modules with job handlers register here
         CampaignsModule.forRoot('worker'),
         BillingModule,

@@ -9,6 +9,8 @@ import { MAIL_MAX_ATTEMPTS, MAIL_SEND_QUEUE, MAIL_SWEEP_QUEUE, type MailOutboxRo
 
 /** Rows still queued this long after their last touch lost their job (a crash, a purge): queue them again. */
 const STUCK_AFTER_MINUTES = 15;
+/** Finished messages are deleted after this long: their bodies hold links that log people in. */
+const KEEP_FINISHED_DAYS = 30;
 
 type Outcome = { retry?: Error };
 
@@ -80,5 +82,15 @@ export class MailDeliveryJobs {
     const stuck: Array<{ id: string }> = Array.isArray(result[0]) ? result[0] : result;
     for (const { id } of stuck) await this.queue.send(MAIL_SEND_QUEUE, { outboxId: id });
     if (stuck.length) logger.info({ count: stuck.length }, 'mail sweeper re-queued stuck messages');
+  }
+
+  @JobHandler('mail.purge', { cron: '41 3 * * *' })
+  async purge(): Promise<void> {
+    const result = await this.db.query(
+      `DELETE FROM mail_outbox WHERE status <> 'queued' AND updated_at < now() - make_interval(days => $1) RETURNING id`,
+      [KEEP_FINISHED_DAYS],
+    );
+    const deleted = Array.isArray(result[0]) ? result[0].length : result.length;
+    if (deleted) logger.info({ deleted }, 'old mail purged');
   }
 }
