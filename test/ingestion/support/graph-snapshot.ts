@@ -5,8 +5,12 @@ import type pg from 'pg';
  * import bookkeeping timestamps left out, so two databases (or one before and after a re-import) compare equal
  * exactly when they hold the same graph.
  */
-export async function graphSnapshot(pool: pg.Pool) {
-  const q = async (sql: string) => (await pool.query(sql)).rows;
+export async function graphSnapshot(pool: pg.Pool, options: { writeTimes?: boolean } = { writeTimes: true }) {
+  const q = async (sql: string) => {
+    const rows = (await pool.query(sql)).rows;
+    if (!options.writeTimes) for (const r of rows) delete r.updated_at;
+    return rows;
+  };
   return {
     accounts: await q(`SELECT platform, external_id, is_stub, handle, display_name, bio, links, language, location, verified,
         account_created_at, followers_count, following_count, listed_count, posts_count, metrics_observed_at, person_id IS NOT NULL AS has_person, updated_at
