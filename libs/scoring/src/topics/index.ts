@@ -16,3 +16,4 @@ export * from './scoring/topic-scoring.service.js';
 export * from './scoring/topic-scoring.jobs.js';
 export * from './topics.service.js';
 export * from './topics.module.js';
+export * from './classify/ontology-pseudo-documents.js';

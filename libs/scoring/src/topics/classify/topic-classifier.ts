@@ -4,6 +4,7 @@ import { findTopicDataDir } from '../ontology/topic-ontology-files.js';
 import { getTopicLexicon, type TopicLexicon } from '../ontology/topic-lexicon.js';
 import { classifyPostTopics, type PostForTopics, type PostTopic } from './classify-post-topics.js';
 import { pickLabels, tweetTopicLabelScores } from './evaluate-topic-labels.js';
+import { ontologyPseudoDocuments } from './ontology-pseudo-documents.js';
 import { readTweetTopicJsonl } from './read-tweet-topic-jsonl.js';
 import { TweetTopicModel, type TweetTopicLabel } from './tweet-topic-model.js';
 
@@ -14,7 +15,7 @@ import { TweetTopicModel, type TweetTopicLabel } from './tweet-topic-model.js';
 export const TOPIC_CLASSIFIER_DEFAULTS = { modelThreshold: 0.1, labelThreshold: 0.1 } as const;
 /** TweetTopic labels that are a register, not a subject: never stored as a post topic. */
 export const NON_TOPICAL_LABELS: ReadonlySet<string> = new Set(['diaries_&_daily_life']);
-export const TOPIC_CLASSIFIER_VERSION = 'lexicon+nb-2026-11';
+export const TOPIC_CLASSIFIER_VERSION = 'lexicon+nb+ontology-docs-2026-11';
 
 /** The ontology lexicon plus the small text model, built once per process from shipped files. */
 export class TopicClassifier {
@@ -47,8 +48,9 @@ let shared: TopicClassifier | undefined;
 
 export function getTopicClassifier(): TopicClassifier {
   if (!shared) {
-    const examples = trainingFiles().flatMap((f) => readTweetTopicJsonl(f));
-    shared = new TopicClassifier(getTopicLexicon(), new TweetTopicModel(examples));
+    const lexicon = getTopicLexicon();
+    const examples = [...trainingFiles().flatMap((f) => readTweetTopicJsonl(f)), ...ontologyPseudoDocuments(lexicon)];
+    shared = new TopicClassifier(lexicon, new TweetTopicModel(examples));
   }
   return shared;
 }
