@@ -1,43 +1,41 @@
 /*
  * Brand-isolation cases for billing. Every billing operation acts on the caller's CURRENT brand (from the
- * session or API key); none takes a brand id or any other id, so "B with A's ids in hand" has nothing to pass.
- * What must hold: B's user and B's API key see B's billing (never A's plan, usage or Stripe ids), and B's
- * checkout and portal are created for B's Stripe customer, never A's. API keys cannot start a checkout or
- * open the portal at all (owner role only). test/billing/billing-isolation.spec.ts proves each case against
- * the real API with the fake Stripe; the shape below names each operation, its class and what is checked,
- * for the accounts helper's schema walk.
+ * session or API key) and takes no id, so B has nothing of A's to aim at: each run checks that B's user and
+ * B's API key get B's own billing (the harness checks that nothing of A's appears in the answers and that A's
+ * rows, billing_accounts included, are unchanged), and that API keys cannot pay (owner role only).
+ * The same properties with billing ON (fake Stripe, A subscribed, B's checkout for B's own customer) are
+ * proven in test/billing/billing-isolation.spec.ts.
  */
-export const billingCases = [
-  {
-    operation: 'billing',
-    kind: 'brand-owned',
-    query: '{ billing { enabled status plan { code } usage { metric used limit } } }',
-    scope: 'current-brand',
-    asOtherBrandUser: "returns B's own billing (B's plan and usage); A's plan and usage never appear",
-    asOtherBrandApiKey: "returns B's own billing",
-  },
-  {
-    operation: 'plans',
-    kind: 'not-brand-owned',
-    query: '{ plans { code limits { searchesPerMonth } } }',
-    reason: 'The plan catalogue is the same for every brand (configuration, not brand data).',
-  },
-  {
-    operation: 'startCheckout',
-    kind: 'brand-owned',
-    query: 'mutation { startCheckout(plan: GROWTH) { url sessionId } }',
-    scope: 'current-brand',
-    asOtherBrandUser: "creates a session for B's Stripe customer with client_reference_id = B; A's customer and subscription are untouched",
-    asOtherBrandApiKey: 'FORBIDDEN (owner role only)',
-  },
-  {
-    operation: 'openBillingPortal',
-    kind: 'brand-owned',
-    query: 'mutation { openBillingPortal { url } }',
-    scope: 'current-brand',
-    asOtherBrandUser: "B without a Stripe customer gets BAD_USER_INPUT; a portal is only ever opened for B's own customer",
-    asOtherBrandApiKey: 'FORBIDDEN (owner role only)',
-  },
-] as const;
+import { brandOwned, codeOf, defineCases, expectNoErrorOrRefused, notBrandOwned } from '../isolation-harness.js';
 
-export default billingCases;
+/** With billing off (the isolation app has no Stripe keys) paying answers BAD_USER_INPUT "Billing is off". */
+const billingOffOrRefused = (res: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }) => {
+  if (codeOf(res) === 'BAD_USER_INPUT' && /Billing is off|not paid through Stripe yet/.test(res.errors![0].message)) return;
+  expectNoErrorOrRefused(res);
+};
+
+export default defineCases({
+  domain: 'billing',
+  async seed({ t, a }) {
+    // A's billing row exists (created on first read) so the harness can prove B never changes it.
+    await t.graphql(`{ billing { status } }`, {}, a.owner.headers);
+    return {};
+  },
+  cases: {
+    'Query.billing': brandOwned(async ({ attacker }) => {
+      const res = await attacker.graphql(`{ billing { enabled status readOnly plan { code name } usage { metric used limit } banner { kind message } } }`);
+      expect(res.errors).toBeUndefined();
+    }),
+    'Query.plans': notBrandOwned('the plan catalogue is configuration, the same for every brand'),
+    'Mutation.startCheckout': brandOwned(async ({ attacker }) => {
+      const res = await attacker.graphql(`mutation { startCheckout(plan: GROWTH) { url sessionId } }`);
+      if (attacker.kind === 'apiKey') expect(codeOf(res)).toBe('FORBIDDEN');
+      else billingOffOrRefused(res);
+    }),
+    'Mutation.openBillingPortal': brandOwned(async ({ attacker }) => {
+      const res = await attacker.graphql(`mutation { openBillingPortal { url } }`);
+      if (attacker.kind === 'apiKey') expect(codeOf(res)).toBe('FORBIDDEN');
+      else billingOffOrRefused(res);
+    }),
+  },
+});
