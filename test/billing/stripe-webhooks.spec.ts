@@ -142,6 +142,20 @@ describe('billing: checkout and Stripe webhooks (real stripe SDK against the fak
     expect((await accountRow()).past_due_since).toBeNull();
   });
 
+  it('when Stripe cannot be re-read, the webhook fails (Stripe retries) and the event is not recorded', async () => {
+    h.stripe.autoDeliver = false;
+    const res = await startCheckout(h.app, owner, 'GROWTH');
+    await h.stripe.completeCheckout(res.data.startCheckout.sessionId);
+    const created = h.stripe.eventsOfType('customer.subscription.created')[0];
+    h.stripe.failNext('GET', /^\/v1\/subscriptions\//, { times: 3 });
+    expect((await h.stripe.deliver(created.id)).status).toBe(500);
+    expect(await eventCount()).toBe(0);
+    expect((await billingOf(h.app, owner)).status).toBe('TRIALING');
+    // Stripe's retry of the same event is applied.
+    expect((await h.stripe.deliver(created.id)).status).toBe(200);
+    expect((await billingOf(h.app, owner)).status).toBe('ACTIVE');
+  });
+
   it('events of other types get 2xx and are ignored', async () => {
     const { default: Stripe } = await import('stripe');
     const payload = JSON.stringify({ id: 'evt_other_1', object: 'event', type: 'charge.refunded', created: 1, data: { object: { id: 'ch_1' } } });

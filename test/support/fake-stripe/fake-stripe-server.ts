@@ -113,7 +113,12 @@ export class FakeStripe {
     fake.addPrice({ id: 'price_growth_monthly', product: 'prod_growth', unit_amount: 9900, currency: 'usd', recurring: { interval: 'month', usage_type: 'licensed', meter: null } });
     fake.addPrice({ id: 'price_scale_monthly', product: 'prod_scale', unit_amount: 49900, currency: 'usd', recurring: { interval: 'month', usage_type: 'licensed', meter: null } });
     fake.addPrice({ id: 'price_invitation_overage', product: 'prod_invitations', unit_amount: 25, currency: 'usd', recurring: { interval: 'month', usage_type: 'metered', meter: 'mtr_test_invitations' } });
-    fake.server = createServer((req, res) => void fake.handle(req, res));
+    fake.server = createServer((req, res) => {
+      fake.handle(req, res).catch((err) => {
+        res.statusCode = 500;
+        res.end(JSON.stringify({ error: { type: 'api_error', message: `fake Stripe bug: ${err.message}` } }));
+      });
+    });
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
