@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplyPageController } from './applications/apply-page.controller.js';
+import { BrandScopedSql } from './brand-scoped-sql.js';
 import { CampaignApplicationService } from './applications/campaign-application.service.js';
 import { CampaignMetering } from './campaigns/campaign-metering.js';
 import { CampaignRepository } from './campaigns/campaign.repository.js';
@@ -24,6 +25,7 @@ import { CampaignReportCsvController } from './report/campaign-report-csv.contro
 import { CampaignReportService } from './report/campaign-report.service.js';
 
 const SERVICES = [
+  BrandScopedSql,
   CampaignRepository, CampaignMetering, CampaignService, ContactService, CreatorSignupService, TargetingResolver, CampaignMailer,
   InvitationService, ClaimService, ClaimListService, UnsubscribeService, CampaignReportService, CampaignApplicationService,
   InfluencerPrivacyService, CampaignPostLinker,

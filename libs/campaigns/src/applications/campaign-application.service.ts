@@ -5,6 +5,7 @@ import { CampaignsError } from '../campaigns-error.js';
 import { CampaignRepository } from '../campaigns/campaign.repository.js';
 import { CampaignMetering } from '../campaigns/campaign-metering.js';
 import { InvitationService } from '../invitations/invitation.service.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlOne, sqlRows } from '../sql-rows.js';
 
 export interface ApplicationRow {
@@ -42,6 +43,7 @@ export interface PublicCampaign {
 @Injectable()
 export class CampaignApplicationService {
   constructor(
+    private readonly scoped: BrandScopedSql,
     private readonly ds: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly invitations: InvitationService,
@@ -86,38 +88,34 @@ export class CampaignApplicationService {
 
   async list(brandId: BrandId, campaignId: string): Promise<ApplicationRow[]> {
     await this.campaigns.findOrFail(brandId, campaignId);
-    return sqlRows<ApplicationRow>(this.ds.manager, `SELECT ${COLS} FROM campaign_applications WHERE brand_id = $1 AND campaign_id = $2 ORDER BY id`, [brandId, campaignId]);
+    return this.scoped.rows<ApplicationRow>(brandId, `SELECT ${COLS} FROM campaign_applications WHERE brand_id = $1 AND campaign_id = $2 ORDER BY id`, [campaignId]);
   }
 
   /** Approving makes the applicant a contact (basis: they applied) and sends them an invitation. */
   async decide(brandId: BrandId, applicationId: string, approve: boolean): Promise<ApplicationRow> {
     if (!/^\d{1,18}$/.test(applicationId)) throw CampaignsError.notFound('Application', applicationId);
     const result = await this.ds.transaction(async (em) => {
-      const app = await sqlOne<ApplicationRow>(em, `SELECT ${COLS} FROM campaign_applications WHERE brand_id = $1 AND id = $2 FOR UPDATE`, [brandId, applicationId]);
+      const app = await this.scoped.one<ApplicationRow>(brandId, `SELECT ${COLS} FROM campaign_applications WHERE brand_id = $1 AND id = $2 FOR UPDATE`, [applicationId], em);
       if (!app) throw CampaignsError.notFound('Application', applicationId);
       if (app.status !== 'pending') throw CampaignsError.conflict(`This application was already ${app.status}.`);
       if (!approve) {
-        return { row: (await sqlOne<ApplicationRow>(em, `UPDATE campaign_applications SET status = 'declined', decided_at = now() WHERE brand_id = $1 AND id = $2 RETURNING ${COLS}`, [brandId, applicationId]))!, invited: false };
+        return { row: (await this.scoped.one<ApplicationRow>(brandId, `UPDATE campaign_applications SET status = 'declined', decided_at = now() WHERE brand_id = $1 AND id = $2 RETURNING ${COLS}`, [applicationId], em))!, invited: false };
       }
       const campaign = await this.campaigns.findOrFail(brandId, app.campaignId, em, true);
       if (campaign.status !== 'active') throw CampaignsError.conflict(`The campaign is ${campaign.status}; activate it before approving applications.`);
       if (await sqlOne(em, `SELECT 1 FROM mail_suppressions WHERE email = $1`, [app.email])) throw CampaignsError.conflict('This address asked not to be mailed; the applicant cannot be invited by email.');
-      const contact = await sqlOne<{ id: string }>(
-        em,
+      const contact = await this.scoped.one<{ id: string }>(
+        brandId,
         `INSERT INTO influencer_contacts (brand_id, email, platform, handle, social_account_id, consent_basis, consent_note, source)
          VALUES ($1, $2, $3, $4, $5, 'applied', 'applied to campaign ' || $6, 'application')
-         ON CONFLICT (brand_id, email) WHERE email IS NOT NULL DO UPDATE SET erased_at = NULL RETURNING id`,
-        [brandId, app.email, app.platform, app.handle, app.socialAccountId, app.campaignId],
-      );
+         ON CONFLICT (brand_id, email) WHERE email IS NOT NULL DO UPDATE SET erased_at = NULL RETURNING id`, [app.email, app.platform, app.handle, app.socialAccountId, app.campaignId], em);
       const existing = await sqlOne<{ id: string }>(em, `SELECT id FROM invitations WHERE campaign_id = $1 AND contact_id = $2`, [app.campaignId, contact!.id]);
-      const brandName = (await sqlOne<{ name: string }>(em, `SELECT name FROM brands WHERE id = $1`, [brandId]))!.name;
+      const brandName = (await this.scoped.one<{ name: string }>(brandId, `SELECT name FROM brands WHERE id = $1`, [], em))!.name;
       const invitationId = existing?.id ?? (await this.invitations.createInvitation(em, campaign, brandName, contact!.id, app.email!));
       if (!existing) await this.metering.recordInvitations(brandId, 1, `campaign-application:${applicationId}`, em);
-      const row = await sqlOne<ApplicationRow>(
-        em,
-        `UPDATE campaign_applications SET status = 'approved', decided_at = now(), invitation_id = $3 WHERE brand_id = $1 AND id = $2 RETURNING ${COLS}`,
-        [brandId, applicationId, invitationId],
-      );
+      const row = await this.scoped.one<ApplicationRow>(
+        brandId,
+        `UPDATE campaign_applications SET status = 'approved', decided_at = now(), invitation_id = $3 WHERE brand_id = $1 AND id = $2 RETURNING ${COLS}`, [applicationId, invitationId], em);
       return { row: row!, invited: !existing };
     });
     return result.row;

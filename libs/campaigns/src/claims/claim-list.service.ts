@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { DataSource } from 'typeorm';
 import { CampaignRepository } from '../campaigns/campaign.repository.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlRows } from '../sql-rows.js';
 import type { ShippingAddress } from './claim.types.js';
 
@@ -27,20 +28,19 @@ export interface BrandClaimRow {
 @Injectable()
 export class ClaimListService {
   constructor(
+    private readonly scoped: BrandScopedSql,
     private readonly ds: DataSource,
     private readonly campaigns: CampaignRepository,
   ) {}
 
   async list(brandId: BrandId, campaignId: string): Promise<BrandClaimRow[]> {
     await this.campaigns.findOrFail(brandId, campaignId);
-    return sqlRows<BrandClaimRow>(
-      this.ds.manager,
+    return this.scoped.rows<BrandClaimRow>(
+      brandId,
       `SELECT cl.id, cl.campaign_id AS "campaignId", cl.invitation_id AS "invitationId", cl.status, cl.variant, cc.code,
               ct.email, ct.handle, ct.platform, cl.shipping_address AS "shippingAddress", cl.carrier, cl.tracking_number AS "trackingNumber",
               cl.shipped_at AS "shippedAt", (cl.erased_at IS NOT NULL) AS erased, cl.created_at AS "createdAt"
          FROM claims cl JOIN influencer_contacts ct ON ct.id = cl.contact_id LEFT JOIN campaign_codes cc ON cc.claim_id = cl.id
-        WHERE cl.brand_id = $1 AND cl.campaign_id = $2 ORDER BY cl.id`,
-      [brandId, campaignId],
-    );
+        WHERE cl.brand_id = $1 AND cl.campaign_id = $2 ORDER BY cl.id`, [campaignId]);
   }
 }

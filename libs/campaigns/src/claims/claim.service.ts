@@ -6,6 +6,7 @@ import { CampaignsError } from '../campaigns-error.js';
 import { hashClaimToken, looksLikeClaimToken } from '../invitations/claim-token.js';
 import { CampaignMailer } from '../mail/campaign-mailer.js';
 import { renderClaimConfirmationMail, renderShippedMail } from '../mail/render-campaign-mail.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlOne, sqlRows } from '../sql-rows.js';
 import type { ClaimLinkView, ClaimOutcome, LinkState, ShippingAddress } from './claim.types.js';
 import { validateShippingAddress } from './validate-shipping-address.js';
@@ -62,6 +63,7 @@ export interface AcceptInput {
 @Injectable()
 export class ClaimService {
   constructor(
+    private readonly scoped: BrandScopedSql,
     private readonly ds: DataSource,
     private readonly mailer: CampaignMailer,
   ) {}
@@ -194,13 +196,11 @@ export class ClaimService {
     if (!/^\d{1,18}$/.test(claimId)) throw CampaignsError.notFound('Claim', claimId);
     if (!carrier.trim() || !trackingNumber.trim()) throw CampaignsError.badInput('Give the carrier and the tracking number.');
     return this.ds.transaction(async (em) => {
-      const claim = await sqlOne<{ id: string; status: string; perkKind: string; perkTitle: string; email: string | null; brandName: string; erasedAt: Date | null }>(
-        em,
+      const claim = await this.scoped.one<{ id: string; status: string; perkKind: string; perkTitle: string; email: string | null; brandName: string; erasedAt: Date | null }>(
+        brandId,
         `SELECT cl.id, cl.status, c.perk_kind AS "perkKind", c.perk_title AS "perkTitle", ct.email, b.name AS "brandName", cl.erased_at AS "erasedAt"
            FROM claims cl JOIN campaigns c ON c.id = cl.campaign_id JOIN influencer_contacts ct ON ct.id = cl.contact_id JOIN brands b ON b.id = cl.brand_id
-          WHERE cl.brand_id = $1 AND cl.id = $2 FOR UPDATE OF cl`,
-        [brandId, claimId],
-      );
+          WHERE cl.brand_id = $1 AND cl.id = $2 FOR UPDATE OF cl`, [claimId], em);
       if (!claim) throw CampaignsError.notFound('Claim', claimId);
       if (claim.perkKind !== 'physical') throw CampaignsError.badInput('Only a physical perk is shipped.');
       if (claim.erasedAt) throw CampaignsError.conflict('The influencer asked for their data to be deleted; this claim can no longer be fulfilled.');

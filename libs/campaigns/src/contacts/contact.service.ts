@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { DataSource } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlOne, sqlRows } from '../sql-rows.js';
 import { type ConsentBasis, parseContactsCsv } from './parse-contacts-csv.js';
 
@@ -31,7 +32,10 @@ export interface ContactImportResult {
 
 @Injectable()
 export class ContactService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scoped: BrandScopedSql,
+  ) {}
 
   /** Imports a brand's contact CSV; each row is mapped to a social account by platform and handle. */
   async importCsv(brandId: BrandId, csv: string, defaultBasis?: ConsentBasis): Promise<ContactImportResult> {
@@ -47,17 +51,15 @@ export class ContactService {
           [row.platform, row.handle],
         );
         if (!account) unmatched++;
-        const res = await sqlOne<{ inserted: boolean }>(
-          em,
+        const res = await this.scoped.one<{ inserted: boolean }>(
+          brandId,
           `INSERT INTO influencer_contacts (brand_id, email, platform, handle, social_account_id, display_name, consent_basis, consent_note, source)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'brand_csv')
            ON CONFLICT (brand_id, email) WHERE email IS NOT NULL DO UPDATE SET
              platform = EXCLUDED.platform, handle = EXCLUDED.handle, social_account_id = EXCLUDED.social_account_id,
              display_name = COALESCE(EXCLUDED.display_name, influencer_contacts.display_name),
              consent_basis = EXCLUDED.consent_basis, consent_note = EXCLUDED.consent_note, erased_at = NULL
-           RETURNING (xmax = 0) AS inserted`,
-          [brandId, row.email, row.platform, row.handle, account?.id ?? null, row.name ?? account?.display_name ?? null, row.consentBasis, row.consentNote],
-        );
+           RETURNING (xmax = 0) AS inserted`, [row.email, row.platform, row.handle, account?.id ?? null, row.name ?? account?.display_name ?? null, row.consentBasis, row.consentNote], em);
         if (res!.inserted) imported++;
         else updated++;
       }
@@ -66,12 +68,12 @@ export class ContactService {
   }
 
   async list(brandId: BrandId): Promise<ContactRow[]> {
-    return sqlRows<ContactRow>(this.ds.manager, `SELECT ${CONTACT_COLUMNS} FROM influencer_contacts WHERE brand_id = $1 AND erased_at IS NULL ORDER BY id LIMIT 5000`, [brandId]);
+    return this.scoped.rows<ContactRow>(brandId, `SELECT ${CONTACT_COLUMNS} FROM influencer_contacts WHERE brand_id = $1 AND erased_at IS NULL ORDER BY id LIMIT 5000`, []);
   }
 
   async findOrFail(brandId: BrandId, id: string): Promise<ContactRow> {
     if (!/^\d{1,18}$/.test(id)) throw CampaignsError.notFound('Contact', id);
-    const row = await sqlOne<ContactRow>(this.ds.manager, `SELECT ${CONTACT_COLUMNS} FROM influencer_contacts WHERE brand_id = $1 AND id = $2`, [brandId, id]);
+    const row = await this.scoped.one<ContactRow>(brandId, `SELECT ${CONTACT_COLUMNS} FROM influencer_contacts WHERE brand_id = $1 AND id = $2`, [id]);
     if (!row) throw CampaignsError.notFound('Contact', id);
     return row;
   }

@@ -9,6 +9,7 @@ import { CampaignRepository } from '../campaigns/campaign.repository.js';
 import type { CampaignRow, CampaignTargeting } from '../campaigns/campaign.types.js';
 import { CampaignMailer } from '../mail/campaign-mailer.js';
 import { renderInvitationMail, renderReminderMail } from '../mail/render-campaign-mail.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlOne, sqlRows } from '../sql-rows.js';
 import { newClaimToken } from './claim-token.js';
 import { allocateSendSlots } from './send-slots.js';
@@ -44,6 +45,7 @@ export const REMINDER_LEAD_HOURS = 48;
 @Injectable()
 export class InvitationService {
   constructor(
+    private readonly scoped: BrandScopedSql,
     private readonly ds: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly targeting: TargetingResolver,
@@ -126,23 +128,19 @@ export class InvitationService {
 
   async list(brandId: BrandId, campaignId: string): Promise<(InvitationRow & { email: string | null; handle: string | null })[]> {
     await this.campaigns.findOrFail(brandId, campaignId);
-    return sqlRows(
-      this.ds.manager,
+    return this.scoped.rows(
+      brandId,
       `SELECT ${INVITATION_COLUMNS}, c.email, c.handle FROM invitations i JOIN influencer_contacts c ON c.id = i.contact_id
-        WHERE i.brand_id = $1 AND i.campaign_id = $2 ORDER BY i.id`,
-      [brandId, campaignId],
-    );
+        WHERE i.brand_id = $1 AND i.campaign_id = $2 ORDER BY i.id`, [campaignId]);
   }
 
   async revoke(brandId: BrandId, invitationId: string): Promise<InvitationRow> {
     if (!/^\d{1,18}$/.test(invitationId)) throw CampaignsError.notFound('Invitation', invitationId);
-    const row = await sqlOne<InvitationRow>(
-      this.ds.manager,
-      `UPDATE invitations i SET status = 'revoked', revoked_at = now() WHERE i.brand_id = $1 AND i.id = $2 AND i.status = 'pending' RETURNING ${INVITATION_COLUMNS}`,
-      [brandId, invitationId],
-    );
+    const row = await this.scoped.one<InvitationRow>(
+      brandId,
+      `UPDATE invitations i SET status = 'revoked', revoked_at = now() WHERE i.brand_id = $1 AND i.id = $2 AND i.status = 'pending' RETURNING ${INVITATION_COLUMNS}`, [invitationId]);
     if (row) return row;
-    const existing = await sqlOne<InvitationRow>(this.ds.manager, `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.brand_id = $1 AND i.id = $2`, [brandId, invitationId]);
+    const existing = await this.scoped.one<InvitationRow>(brandId, `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.brand_id = $1 AND i.id = $2`, [invitationId]);
     if (!existing) throw CampaignsError.notFound('Invitation', invitationId);
     throw CampaignsError.conflict(`This invitation is already ${existing.status} and can no longer be revoked.`);
   }

@@ -3,6 +3,7 @@ import type { BrandId } from '@renown/accounts';
 import type { EntityManager } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
 import type { CampaignTargeting } from '../campaigns/campaign.types.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlRows } from '../sql-rows.js';
 
 export interface ResolvedTarget {
@@ -22,6 +23,8 @@ export interface SkippedTarget {
  */
 @Injectable()
 export class TargetingResolver {
+  constructor(private readonly scoped: BrandScopedSql) {}
+
   async resolve(em: EntityManager, brandId: BrandId, targeting: CampaignTargeting): Promise<{ targets: ResolvedTarget[]; skipped: SkippedTarget[] }> {
     if (targeting.discoveryQuery || targeting.shortlistId) {
       throw CampaignsError.badInput('Targeting by a discovery query or a shortlist is not available yet: name social accounts or contacts instead.');
@@ -47,16 +50,14 @@ export class TargetingResolver {
         [brandId, accountIds],
       );
     }
-    const rows = await sqlRows<{ contactId: string; email: string; socialAccountId: string | null; matched: string }>(
-      em,
+    const rows = await this.scoped.rows<{ contactId: string; email: string; socialAccountId: string | null; matched: string }>(
+      brandId,
       `SELECT DISTINCT ON (c.id) c.id AS "contactId", c.email, c.social_account_id AS "socialAccountId",
               CASE WHEN c.id = ANY($3::bigint[]) THEN 'contact:' || c.id ELSE 'account:' || c.social_account_id END AS matched
          FROM influencer_contacts c
         WHERE c.brand_id = $1 AND c.erased_at IS NULL AND c.email IS NOT NULL
           AND (c.social_account_id = ANY($2::bigint[]) OR c.id = ANY($3::bigint[]))
-        ORDER BY c.id`,
-      [brandId, accountIds, contactIds],
-    );
+        ORDER BY c.id`, [accountIds, contactIds], em);
     const foundAccounts = new Set(rows.map((r) => r.socialAccountId));
     const foundContacts = new Set(rows.map((r) => r.contactId));
     for (const id of accountIds) if (!foundAccounts.has(id)) skipped.push({ ref: `account:${id}`, reason: 'no contact email for this account: import one (contacts CSV) first' });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlRows } from '../sql-rows.js';
 
 /**
@@ -11,7 +12,10 @@ import { sqlRows } from '../sql-rows.js';
  */
 @Injectable()
 export class InfluencerPrivacyService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scoped: BrandScopedSql,
+  ) {}
 
   private async eraseContacts(em: EntityManager, contactIds: string[]) {
     if (!contactIds.length) return;
@@ -29,7 +33,7 @@ export class InfluencerPrivacyService {
   async eraseContactForBrand(brandId: BrandId, contactId: string): Promise<boolean> {
     if (!/^\d{1,18}$/.test(contactId)) throw CampaignsError.notFound('Contact', contactId);
     return this.ds.transaction(async (em) => {
-      const rows = await sqlRows<{ id: string; email: string | null }>(em, `SELECT id, email FROM influencer_contacts WHERE brand_id = $1 AND id = $2 FOR UPDATE`, [brandId, contactId]);
+      const rows = await this.scoped.rows<{ id: string; email: string | null }>(brandId, `SELECT id, email FROM influencer_contacts WHERE brand_id = $1 AND id = $2 FOR UPDATE`, [contactId], em);
       if (!rows.length) throw CampaignsError.notFound('Contact', contactId);
       if (rows[0].email) await em.query(`INSERT INTO mail_suppressions (email, reason) VALUES ($1, 'opted_out') ON CONFLICT (email) DO NOTHING`, [rows[0].email]);
       await em.query(`DELETE FROM campaign_applications WHERE brand_id = $1 AND email = $2`, [brandId, rows[0].email]);

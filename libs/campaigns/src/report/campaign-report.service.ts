@@ -3,6 +3,7 @@ import type { BrandId } from '@renown/accounts';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { CampaignRepository } from '../campaigns/campaign.repository.js';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlOne, sqlRows } from '../sql-rows.js';
 import { earnedMediaValue, EMV_FORMULA_VERSION } from './earned-media-value.js';
 
@@ -44,27 +45,24 @@ export interface CampaignReport {
 @Injectable()
 export class CampaignReportService {
   constructor(
+    private readonly scoped: BrandScopedSql,
     private readonly ds: DataSource,
     private readonly campaigns: CampaignRepository,
   ) {}
 
   async report(brandId: BrandId, campaignId: string): Promise<CampaignReport> {
     await this.campaigns.findOrFail(brandId, campaignId);
-    const people = await sqlRows<{ invitationId: string; platform: string | null; handle: string | null; status: string; opened: boolean; claimId: string | null }>(
-      this.ds.manager,
+    const people = await this.scoped.rows<{ invitationId: string; platform: string | null; handle: string | null; status: string; opened: boolean; claimId: string | null }>(
+      brandId,
       `SELECT i.id AS "invitationId", ct.platform, ct.handle, i.status, (i.opened_at IS NOT NULL) AS opened, cl.id AS "claimId"
          FROM invitations i JOIN influencer_contacts ct ON ct.id = i.contact_id LEFT JOIN claims cl ON cl.invitation_id = i.id
-        WHERE i.brand_id = $1 AND i.campaign_id = $2 ORDER BY i.id`,
-      [brandId, campaignId],
-    );
-    const posts = await sqlRows<{ claimId: string; disclosed: boolean; likes: string | null; replies: string | null; reposts: string | null; quotes: string | null; impressions: string | null; followers: string | null }>(
-      this.ds.manager,
+        WHERE i.brand_id = $1 AND i.campaign_id = $2 ORDER BY i.id`, [campaignId]);
+    const posts = await this.scoped.rows<{ claimId: string; disclosed: boolean; likes: string | null; replies: string | null; reposts: string | null; quotes: string | null; impressions: string | null; followers: string | null }>(
+      brandId,
       `SELECT cp.claim_id AS "claimId", cp.disclosed, p.like_count AS likes, p.reply_count AS replies, p.repost_count AS reposts,
               p.quote_count AS quotes, p.impression_count AS impressions, a.followers_count AS followers
          FROM campaign_posts cp JOIN posts p ON p.id = cp.post_id LEFT JOIN social_accounts a ON a.id = p.author_account_id
-        WHERE cp.brand_id = $1 AND cp.campaign_id = $2`,
-      [brandId, campaignId],
-    );
+        WHERE cp.brand_id = $1 AND cp.campaign_id = $2`, [campaignId]);
     const byClaim = new Map<string, { posts: number; disclosed: number; engagements: number; reach: number; emvCents: number }>();
     const n = (v: string | null) => (v === null ? 0 : Number(v));
     for (const p of posts) {
@@ -113,6 +111,6 @@ export class CampaignReportService {
 
   async campaignExists(brandId: BrandId, campaignId: string): Promise<boolean> {
     if (!/^\d{1,18}$/.test(campaignId)) return false;
-    return Boolean(await sqlOne(this.ds.manager, `SELECT 1 FROM campaigns WHERE brand_id = $1 AND id = $2`, [brandId, campaignId]));
+    return Boolean(await this.scoped.one(brandId, `SELECT 1 FROM campaigns WHERE brand_id = $1 AND id = $2`, [campaignId]));
   }
 }
