@@ -213,4 +213,15 @@ describe('brand console journey', () => {
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('lena.drives');
   });
+
+  it('says plainly which screens are not available yet, and says when a profile does not exist', async () => {
+    await page.getByRole('link', { name: /Discover/ }).click();
+    await page.getByText('Discover is not available yet').waitFor();
+    await shot(page, 'discover-not-available');
+    await page.getByRole('link', { name: 'Profiles' }).click();
+    await page.getByLabel('Social account id').fill('424242');
+    await page.getByRole('button', { name: 'Open profile' }).click();
+    await page.getByText('No account 424242').waitFor();
+    await shot(page, 'profile-unknown');
+  });
 });

@@ -12,6 +12,11 @@ type Topics = AccountProfileQuery['accountTopics'];
 
 const SIGNAL_LABELS: Record<string, string> = {};
 const round = (v: number) => Math.round(v);
+/** "Top 0.9%" from a percentile given as a fraction (0.991) or a percentage (99.1). */
+const topShare = (p: number) => {
+  const top = 100 - (p <= 1 ? p * 100 : p);
+  return `${Math.max(0.1, Math.round(top * 10) / 10)}%`;
+};
 
 /** Opens a profile by social account id (until discovery search lands, the way in besides campaign links). */
 export function ProfileLookup() {
@@ -49,7 +54,9 @@ export function Profile() {
         ← Profiles
       </Link>
       <PageHeader title={`Account ${id}`} description="Influence 1–100: 40 is the median account, 60 the top 5%, 80 the top 0.1%." />
-      {q.error ? (
+      {q.error?.code === 'NOT_FOUND' ? (
+        <EmptyState title={`No account ${id}`}>Renown knows no social account with this id. Check the id, or find people from a campaign.</EmptyState>
+      ) : q.error ? (
         <ErrorState error={q.error} retry={q.reload} title="This profile could not be loaded" />
       ) : !q.data ? (
         <Loading />
@@ -77,11 +84,12 @@ function Score({ influence: i }: { influence: Influence }) {
           <div style={{ display: 'grid', gap: 4 }}>
             <h2 id="score-heading">Influence</h2>
             <span className="muted small">
-              Top {Math.max(0.1, Math.round((100 - i.percentile) * 10) / 10)}% · as of {formatDate(i.day)} · model {i.modelVersion}
+              Top {topShare(i.percentile)} · as of {formatDate(i.day)} · model {i.modelVersion}
             </span>
             {delta !== null && delta !== undefined && (
-              <span className={`badge ${delta >= 0 ? 'ok' : 'danger'}`}>
-                {delta >= 0 ? '▲' : '▼'} {Math.abs(Math.round(delta * 10) / 10)} since last snapshot{i.explanation.modelChanged ? ' (new model version)' : ''}
+              <span className={`badge ${Math.abs(delta) < 0.05 ? '' : delta > 0 ? 'ok' : 'danger'}`}>
+                {Math.abs(delta) < 0.05 ? 'No change' : `${delta > 0 ? '▲' : '▼'} ${Math.abs(Math.round(delta * 10) / 10)}`} since the previous snapshot
+                {i.explanation.modelChanged ? ' (new model version)' : ''}
               </span>
             )}
           </div>

@@ -12,7 +12,7 @@ export function FunnelChart({ stages, label }: { stages: FunnelStage[]; label: s
   return (
     <div role="group" aria-label={label} style={{ display: 'grid', gap: 10 }}>
       {stages.map((s, i) => (
-        <div key={s.label} style={{ display: 'grid', gridTemplateColumns: '110px 1fr 120px', gap: 12, alignItems: 'center' }}>
+        <div key={s.label} style={{ display: 'grid', gridTemplateColumns: '110px 1fr 170px', gap: 12, alignItems: 'center' }}>
           <span style={{ fontWeight: 550 }}>{s.label}</span>
           <svg viewBox="0 0 100 14" preserveAspectRatio="none" height="22" width="100%" aria-hidden="true">
             <rect x="0" y="0" width="100" height="14" rx="2" fill="#eef0f3" />

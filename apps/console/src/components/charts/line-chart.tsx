@@ -81,13 +81,15 @@ export function LineChart({ series, markers = [], label, yDomain }: { series: Se
       </svg>
       <figcaption className="legend">
         {series.map((s) => (
-          <span key={s.name} style={{ color: s.colour }}>
-            <span style={{ color: 'var(--muted)' }}>{s.name}</span>
+          <span key={s.name}>
+            <span className="swatch" style={{ background: s.colour }} />
+            {s.name}
           </span>
         ))}
         {markers.length > 0 && (
-          <span style={{ color: '#8a5a00' }}>
-            <span style={{ color: 'var(--muted)' }}>model version change</span>
+          <span>
+            <span className="swatch" style={{ background: '#8a5a00' }} />
+            model version change
           </span>
         )}
       </figcaption>

@@ -277,7 +277,7 @@ function TargetingStep({ draft, set }: StepProps) {
         </p>
         <TextArea label="Contacts CSV" value={csv} onChange={setCsv} rows={4} />
         <div className="inline-form">
-          <div className="field" style={{ flex: '0 1 260px' }}>
+          <div className="field" style={{ flex: '0 1 340px' }}>
             <label htmlFor="consent-basis">Consent basis for rows without one</label>
             <select id="consent-basis" value={basis} onChange={(e) => setBasis(e.target.value)}>
               <option value="consent">Consent</option>
