@@ -1,4 +1,5 @@
 import { TopicScoringService } from '../../libs/scoring/src/topics/scoring/topic-scoring.service.js';
+import { TopicsService } from '../../libs/scoring/src/topics/topics.service.js';
 import { codeOf, signUpBrand, type SignedUp } from '../accounts/accounts-test-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -142,6 +143,16 @@ describe('account topics, topic influence and corrections', () => {
     expect(await topicsOf('pat')).not.toContain('cars');
     expect(await visible()).not.toContain('cars');
     expect((await scoresOf('pat')).map((r: any) => r.topic_id)).not.toContain(CARS);
+  });
+
+  it('lets the influencer hide a topic through the service (for a flow that verified them), also kept across runs', async () => {
+    expect(await topicsOf('carla')).toContain('electric-cars');
+    await t.app.get(TopicsService).hideTopic(ids.carla, 'electric-cars', 'influencer', null, 'I only drive hybrids');
+    await run();
+    expect(await topicsOf('carla')).not.toContain('electric-cars');
+    expect(await topicsOf('carla')).toContain('cars');
+    const res = await t.graphql(`query($id: ID!) { hiddenAccountTopics(accountId: $id) { hiddenBy reason topic { slug } } }`, { id: ids.carla }, operator.headers);
+    expect(res.data.hiddenAccountTopics).toEqual([{ hiddenBy: 'INFLUENCER', reason: 'I only drive hybrids', topic: { slug: 'electric-cars' } }]);
   });
 
   it('records endorsements as evidence without changing any influence score, and rate-limits them', async () => {
