@@ -96,4 +96,13 @@ describe('Bluesky Jetstream connector against a local replay server', () => {
     const posts = outcomes.flatMap((o) => (o.ok ? o.items.posts.filter((p) => !p.stub) : []));
     expect(posts.length).toBe(expected.filter((e) => e.collection === 'app.bsky.feed.post' && /"operation":"create"/.test(e.raw)).length);
   });
+
+  it('gives up on a peer that stops answering pings and reconnects, instead of waiting forever', async () => {
+    server = await startJetstreamReplayServer({ deadPeer: true });
+    const connector = new JetstreamConnector({ name: 'bluesky:dead', url: server.url, sink: collectingSink(), cursors: new PgConnectorCursorStore(db.pool), heartbeatMs: 50, backoff: FAST_BACKOFF });
+    const running = connector.run();
+    await eventually(() => server!.connections.length >= 3, 'two reconnections').finally(() => connector.stop());
+    await running;
+    expect(connector.stats.connections).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -39,11 +39,13 @@ export interface JetstreamReplayServer {
  * A local stand-in for Jetstream: replays the recorded events honouring `cursor` (inclusive, like Jetstream) and
  * `wantedCollections` (identity and account events are always sent). `cutAfter[k]` makes the k-th connection
  * drop (TCP reset, no close frame) after that many events: the disconnect mid-stream. `holdAfter[k]` makes the
- * k-th connection go quiet after that many events, like a live stream with nothing new.
+ * k-th connection go quiet after that many events, like a live stream with nothing new. `deadPeer` never sends
+ * nor answers pings.
  */
-export async function startJetstreamReplayServer(opts: { cutAfter?: Record<number, number>; holdAfter?: Record<number, number> } = {}): Promise<JetstreamReplayServer> {
+export async function startJetstreamReplayServer(opts: { cutAfter?: Record<number, number>; holdAfter?: Record<number, number>; deadPeer?: boolean } = {}): Promise<JetstreamReplayServer> {
   const events = recordedJetstreamEvents();
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  // deadPeer: accepts the connection, then neither sends nor answers pings, like a half-open TCP connection.
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, autoPong: !opts.deadPeer });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const connections: URL[] = [];
   const selected = (collections: string[], cursor: number | null) =>
@@ -58,6 +60,7 @@ export async function startJetstreamReplayServer(opts: { cutAfter?: Record<numbe
     const cut = opts.cutAfter?.[k];
     const hold = opts.holdAfter?.[k];
     let sent = 0;
+    if (opts.deadPeer) return;
     const pump = () => {
       if (socket.readyState !== socket.OPEN) return;
       if (cut !== undefined && sent >= cut) return socket.terminate();

@@ -26,6 +26,11 @@ export interface JetstreamConnectorOptions {
   backoff?: BackoffOptions;
   /** Where to start when no cursor is stored: a time_us, or undefined for "live from now". */
   startCursor?: number;
+  /**
+   * Ping interval (default 30 s). A peer that has not answered a ping (nor sent anything) by the next one is
+   * treated as gone: a half-open TCP connection would otherwise look like a quiet stream forever.
+   */
+  heartbeatMs?: number;
 }
 
 export interface JetstreamConnectorStats {
@@ -109,11 +114,24 @@ export class JetstreamConnector {
       let receivedAny = false;
       const socket = new WebSocket(this.subscribeUrl(), { handshakeTimeout: 10_000 });
       this.socket = socket;
+      let alive = true;
+      let heartbeat: NodeJS.Timeout | null = null;
       socket.on('open', () => {
         this.stats.connections++;
         logger.info({ connector: this.options.name, cursor: this.lastAcceptedUs }, 'jetstream connected');
+        heartbeat = setInterval(() => {
+          if (!alive) {
+            logger.warn({ connector: this.options.name }, 'jetstream peer stopped answering pings; reconnecting');
+            socket.terminate();
+            return;
+          }
+          alive = false;
+          socket.ping();
+        }, this.options.heartbeatMs ?? 30_000);
       });
+      socket.on('pong', () => (alive = true));
       socket.on('message', (data: Buffer, isBinary: boolean) => {
+        alive = true;
         if (isBinary) return; // zstd-compressed frames are only sent when requested; we never request them
         receivedAny = true;
         this.accept(data.toString('utf8'));
@@ -127,6 +145,7 @@ export class JetstreamConnector {
       });
       socket.on('error', (err) => logger.warn({ err: err.message, connector: this.options.name }, 'jetstream socket error'));
       socket.on('close', () => {
+        if (heartbeat) clearInterval(heartbeat);
         this.socket = null;
         resolve(receivedAny);
       });
