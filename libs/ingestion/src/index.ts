@@ -13,3 +13,5 @@ export * from './runs/live-import-sink.js';
 export * from './ingestion.service.js';
 export * from './ingestion.module.js';
 export * from './runs/import-runs.service.js';
+export * from './persons/person-linker.js';
+export * from './persons/profile-link.js';

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DATABASE_URL, QueueService } from '@renown/core';
 import { GraphImporter, type ImportResult, type IngestFileOptions, type IngestOptions } from './runs/graph-importer.js';
 import type { RawRecord } from './model/graph-observation.js';
+import { PersonLinker } from './persons/person-linker.js';
 
 /**
  * The importer inside the Nest apps. Imports use their own small pg pool (COPY and session-level staging
@@ -24,6 +25,11 @@ export class IngestionService implements OnModuleDestroy {
 
   ingest(source: AsyncIterable<RawRecord>, options: IngestOptions): Promise<ImportResult> {
     return this.importer.ingest(source, options);
+  }
+
+  /** Links accounts of one person across networks by hand (merging persons they already belong to). */
+  linkAccountsToPerson(accountIds: string[], displayName?: string | null): Promise<string> {
+    return new PersonLinker(this.pool).linkAccounts(accountIds, displayName);
   }
 
   async onModuleDestroy() {

@@ -10,6 +10,7 @@ import { IngestionError } from '../ingestion.error.js';
 import type { ParseOutcome, RawRecord, RecordPosition } from '../model/graph-observation.js';
 import { isGzipFile, openInputWithProgress, readHead } from '../reading/open-input.js';
 import { readLines, readWholeDocument } from '../reading/read-records.js';
+import { PersonLinker } from '../persons/person-linker.js';
 import { copyRow } from '../writing/encode-copy-text.js';
 import { GraphBatch } from '../writing/graph-batch.js';
 import { GraphWriter } from '../writing/graph-writer.js';
@@ -211,6 +212,11 @@ export class GraphImporter {
         throw err;
       }
       await client.query(`UPDATE import_runs SET status = 'succeeded', finished_at = now(), error = NULL WHERE id = $1`, [runId]);
+      try {
+        await new PersonLinker(this.pool).linkFromProfileLinks(runId);
+      } catch (err) {
+        logger.warn({ err, importRunId: runId }, 'linking accounts to persons by profile links failed; the import itself succeeded');
+      }
       options.onProgress?.({ counts, position: batch.lastPosition });
       // Scoring runs in the worker, never inline: it reloads the run's accounts from import_run_accounts.
       if (this.jobs) await this.jobs.send(ACCOUNTS_TOUCHED_JOB, { importRunId: runId }, { singletonKey: `import-run-${runId}` });
