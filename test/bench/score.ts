@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -79,8 +79,11 @@ function printRun(label: string, report: Awaited<ReturnType<InfluenceScoringRun[
   const total = Object.values(report.stageTimings).reduce((a, b) => a + b, 0);
   console.log(`\n== scoring run: ${label} ==`);
   console.log(`accounts ${report.accountsScored.toLocaleString('en')}, engagement pairs ${report.pairs.toLocaleString('en')}, PageRank iterations ${report.pagerankIterations}`);
-  for (const [stage, ms] of Object.entries(report.stageTimings)) console.log(`  ${stage.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
-  console.log(`  ${'TOTAL'.padEnd(18)} ${(total / 1000).toFixed(2).padStart(7)} s`);
+  const cpuTotal = Object.values(report.stageCpu).reduce((a, b) => a + b, 0);
+  console.log(`  ${'stage'.padEnd(24)} ${'wall'.padStart(9)} ${'node CPU'.padStart(10)}`);
+  for (const [stage, ms] of Object.entries(report.stageTimings)) console.log(`  ${stage.padEnd(24)} ${(ms / 1000).toFixed(2).padStart(7)} s ${((report.stageCpu[stage] ?? 0) / 1000).toFixed(2).padStart(8)} s`);
+  console.log(`  ${'TOTAL'.padEnd(24)} ${(total / 1000).toFixed(2).padStart(7)} s ${(cpuTotal / 1000).toFixed(2).padStart(8)} s`);
+  console.log(`  machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: wall times inflate with it)`);
   console.log(`  peak RSS (process so far) ${report.peakRssMb} MB`);
 }
 
@@ -90,14 +93,16 @@ async function pagerankSideBySide(label: string, pool: pg.Pool, asOf: Date, work
   const eg = buildEngagementGraph(input, { shared: true });
   const buildMs = performance.now() - t;
   t = performance.now();
+  const c1 = process.cpuUsage();
   const one = pagerank(eg.graph, { restart: eg.restart, tolerance: 1e-6 });
   const oneMs = performance.now() - t;
+  const oneCpu = process.cpuUsage(c1);
   t = performance.now();
   const two = await pagerankParallel(eg.graph, { restart: eg.restart, tolerance: 1e-6, threads: 2 });
   const twoMs = performance.now() - t;
   console.log(`\n== PageRank side by side: ${label} (${input.accountCount.toLocaleString('en')} nodes, ${eg.graph.edgeCount.toLocaleString('en')} edges, tolerance 1e-6) ==`);
   console.log(`  typed-array CSR build      ${(buildMs / 1000).toFixed(3)} s`);
-  console.log(`  typed-array, 1 thread      ${(oneMs / 1000).toFixed(3)} s (${one.iterations} iterations, ${(oneMs / one.iterations).toFixed(1)} ms/iteration)`);
+  console.log(`  typed-array, 1 thread      ${(oneMs / 1000).toFixed(3)} s (${one.iterations} iterations, ${(oneMs / one.iterations).toFixed(1)} ms/iteration; CPU ${((oneCpu.user + oneCpu.system) / 1e6).toFixed(3)} s)`);
   console.log(`  typed-array, 2 threads     ${(twoMs / 1000).toFixed(3)} s (${two.iterations} iterations, ${(twoMs / two.iterations).toFixed(1)} ms/iteration)`);
   const ours = (buildMs + Math.min(oneMs, twoMs)) / 1000;
   if (args.includes('--skip-graphology')) return;
@@ -124,7 +129,7 @@ async function pagerankSideBySide(label: string, pool: pg.Pool, asOf: Date, work
     console.log(`  graphology-metrics         time cap hit (${GRAPHOLOGY_CAP_S} s) while building: ${g.edgesAdded.toLocaleString('en')} of ${input.pairs.length.toLocaleString('en')} edges added, ${g.edgesPerSecond.toLocaleString('en')} edges/s, RSS ${g.rssMb} MB`);
     console.log(`  speed-up (lower bound)     ≥ ${(GRAPHOLOGY_CAP_S / ours).toFixed(0)}x (building alone would take about ${projected.toFixed(0)} s at that rate)`);
   } else {
-    console.log(`  graphology-metrics         build ${g.buildSeconds.toFixed(2)} s + pagerank ${g.pagerankSeconds.toFixed(2)} s = ${g.totalSeconds.toFixed(2)} s, peak RSS ${g.rssMb} MB`);
+    console.log(`  graphology-metrics         build ${g.buildSeconds.toFixed(2)} s + pagerank ${g.pagerankSeconds.toFixed(2)} s = ${g.totalSeconds.toFixed(2)} s (CPU ${g.cpuSeconds.toFixed(2)} s), peak RSS ${g.rssMb} MB`);
     console.log(`  speed-up                   ${(g.totalSeconds / ours).toFixed(0)}x (graph building included on both sides)`);
   }
 }

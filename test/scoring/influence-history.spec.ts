@@ -56,8 +56,8 @@ describe('influence history and explanations', () => {
 
   it('the series marks a model change and keeps the old version as it was', async () => {
     await db.pool.query(
-      `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation, run_id, is_final)
-       VALUES ($1, 'influence-v0', '2026-10-31', 50, 0.8, 50, 50, 50, 1, '{}', '{"contributions":{}}', 0, true)`,
+      `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id, is_final)
+       VALUES ($1, 'influence-v0', '2026-10-31', 50, 0.8, 50, 50, 50, 1, 0, true)`,
       [ids.ada],
     );
     const ada = await query.accountInfluence(ids.ada);

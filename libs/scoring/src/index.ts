@@ -17,6 +17,7 @@ export * from './influence/scoring-run.service.js';
 export * from './influence/scoring-run.jobs.js';
 export * from './influence/influence-query.service.js';
 export * from './influence/influence.module.js';
+export * from './influence/snapshot-columns.js';
 export * from './history/score-series.js';
 export * from './explanations/explain-score-change.js';
 // Topics (scoring-topics)

@@ -4,6 +4,7 @@ import { contributionShares, explainScoreChange } from '../explanations/explain-
 import { buildScoreSeries, type ScoreSeriesRow } from '../history/score-series.js';
 import { INFLUENCE_MODEL_VERSION } from './compute-influence-score.js';
 import { SCORE_ANNOUNCEMENT_PATTERN, WINDOW_DAYS } from './gaming-discounts.js';
+import { decodeContributions, decodeSignals } from './snapshot-columns.js';
 import type { AccountInfluence, PersonInfluence, ScoringRun } from './graphql/influence.models.js';
 
 const day = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
@@ -26,15 +27,15 @@ export class InfluenceQueryService {
   async accountInfluence(accountId: string, historyDays = 90): Promise<AccountInfluence | null> {
     if (!/^\d+$/.test(accountId)) return null;
     const [cur] = await this.db.query(
-      `SELECT s.*, to_char(s.day, 'YYYY-MM-DD') AS day_text FROM account_score_snapshots s WHERE account_id = $1 AND model_version = $2 ORDER BY day DESC LIMIT 1`,
+      `SELECT s.*, to_char(s.day, 'YYYY-MM-DD') AS day_text, top_engager_ids::text[] AS engager_ids FROM account_score_snapshots s WHERE account_id = $1 AND model_version = $2 ORDER BY day DESC LIMIT 1`,
       [accountId, INFLUENCE_MODEL_VERSION],
     );
     if (!cur) return null;
     const [prev] = await this.db.query(
-      `SELECT score, model_version, explanation, to_char(day, 'YYYY-MM-DD') AS day_text FROM account_score_snapshots WHERE account_id = $1 AND day < $2 ORDER BY day DESC, computed_at DESC LIMIT 1`,
+      `SELECT score, model_version, contributions, to_char(day, 'YYYY-MM-DD') AS day_text FROM account_score_snapshots WHERE account_id = $1 AND day < $2 ORDER BY day DESC, computed_at DESC LIMIT 1`,
       [accountId, cur.day_text],
     );
-    const engagers: { accountId: string; weight: number }[] = cur.explanation.topEngagers ?? [];
+    const engagers = (cur.engager_ids as string[]).map((id, i) => ({ accountId: id, weight: Number(cur.top_engager_weights[i]) }));
     const handles = engagers.length
       ? new Map<string, string | null>(
           (await this.db.query(`SELECT id::text, handle FROM social_accounts WHERE id = ANY($1::bigint[])`, [engagers.map((e) => e.accountId)])).map((r: any) => [r.id, r.handle]),
@@ -52,8 +53,8 @@ export class InfluenceQueryService {
       [accountId, cur.day_text, WINDOW_DAYS, SCORE_ANNOUNCEMENT_PATTERN],
     );
     const change = explainScoreChange(
-      { score: Number(cur.score), modelVersion: cur.model_version, contributions: cur.explanation.contributions ?? {} },
-      prev ? { score: Number(prev.score), day: prev.day_text, modelVersion: prev.model_version, contributions: prev.explanation.contributions ?? {} } : null,
+      { score: Number(cur.score), modelVersion: cur.model_version, contributions: decodeContributions(cur.contributions) },
+      prev ? { score: Number(prev.score), day: prev.day_text, modelVersion: prev.model_version, contributions: decodeContributions(prev.contributions) } : null,
     );
     return {
       accountId,
@@ -62,9 +63,9 @@ export class InfluenceQueryService {
       score: Number(cur.score),
       percentile: Number(cur.percentile),
       subScores: { reach: Number(cur.reach_score), amplification: Number(cur.amplification_score), network: Number(cur.network_score) },
-      signals: JSON.stringify(cur.signals),
+      signals: JSON.stringify(decodeSignals(cur.signals)),
       explanation: {
-        contributions: contributionShares(cur.explanation.contributions ?? {}),
+        contributions: contributionShares(decodeContributions(cur.contributions)),
         topEngagers: engagers.map((e) => ({ accountId: e.accountId, handle: handles.get(e.accountId) ?? null, weight: e.weight })),
         topPosts: posts.map((p: any) => ({ postId: p.id, text: p.text, postedAt: p.posted_at ? new Date(p.posted_at).toISOString() : null, engagements: p.engagements })),
         ...change,

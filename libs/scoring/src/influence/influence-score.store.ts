@@ -44,8 +44,11 @@ export interface SnapshotRow {
   amplification: number;
   network: number;
   raw: number;
+  /** Postgres array literals (see snapshot-columns.ts). */
   signals: string;
-  explanation: string;
+  contributions: string;
+  topEngagerIds: string;
+  topEngagerWeights: string;
 }
 
 export interface PersonSnapshotRow {
@@ -205,12 +208,13 @@ export class InfluenceScoreStore {
       if (!direct) {
         await client.query(`
           CREATE TEMP TABLE staging_account_scores (account_id bigint, score real, percentile double precision, reach_score real,
-            amplification_score real, network_score real, raw double precision, signals jsonb, explanation jsonb) ON COMMIT DROP`);
+            amplification_score real, network_score real, raw double precision, signals double precision[], contributions real[],
+            top_engager_ids bigint[], top_engager_weights real[]) ON COMMIT DROP`);
       }
       const copy = client.query(
         copyFrom(
           direct
-            ? `COPY account_score_snapshots (model_version, day, run_id, account_id, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation) FROM STDIN`
+            ? `COPY account_score_snapshots (model_version, day, run_id, account_id, score, percentile, reach_score, amplification_score, network_score, raw, signals, contributions, top_engager_ids, top_engager_weights) FROM STDIN`
             : `COPY staging_account_scores FROM STDIN`,
         ),
       );
@@ -219,7 +223,7 @@ export class InfluenceScoreStore {
           (function* () {
             let batch = '';
             for (const r of rows) {
-              batch += `${prefix}${r.accountId}\t${r.score}\t${r.percentile}\t${r.reach}\t${r.amplification}\t${r.network}\t${r.raw}\t${copyField(r.signals)}\t${copyField(r.explanation)}\n`;
+              batch += `${prefix}${r.accountId}\t${r.score}\t${r.percentile}\t${r.reach}\t${r.amplification}\t${r.network}\t${r.raw}\t${r.signals}\t${r.contributions}\t${r.topEngagerIds}\t${r.topEngagerWeights}\n`;
               if (batch.length > 1 << 16) {
                 yield batch;
                 batch = '';
@@ -233,13 +237,15 @@ export class InfluenceScoreStore {
       if (!direct) {
         await client.query(
           `INSERT INTO account_score_snapshots AS s (account_id, model_version, day, score, percentile, reach_score, amplification_score,
-             network_score, raw, signals, explanation, run_id)
-           SELECT account_id, $1, $2, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation, $3
+             network_score, raw, signals, contributions, top_engager_ids, top_engager_weights, run_id)
+           SELECT account_id, $1, $2, score, percentile, reach_score, amplification_score, network_score, raw, signals, contributions,
+             top_engager_ids, top_engager_weights, $3
            FROM staging_account_scores
            ON CONFLICT (account_id, model_version, day) DO UPDATE SET
              score = excluded.score, percentile = excluded.percentile, reach_score = excluded.reach_score,
              amplification_score = excluded.amplification_score, network_score = excluded.network_score, raw = excluded.raw,
-             signals = excluded.signals, explanation = excluded.explanation, run_id = excluded.run_id, computed_at = now()
+             signals = excluded.signals, contributions = excluded.contributions, top_engager_ids = excluded.top_engager_ids,
+             top_engager_weights = excluded.top_engager_weights, run_id = excluded.run_id, computed_at = now()
            WHERE NOT s.is_final`,
           [modelVersion, day, runId],
         );

@@ -4,6 +4,7 @@ import { buildCalibration, percentileOnCalibration, scoreFromPercentile } from '
 import { buildEngagementGraph, computeInfluenceFromRanks, TOP_ENGAGERS } from './compute-influence-run.js';
 import { computeRawInfluence, INFLUENCE_MODEL_VERSION } from './compute-influence-score.js';
 import type { InfluenceSignals } from './influence-signals.js';
+import { encodeContributions, encodeSignals } from './snapshot-columns.js';
 import type { InfluenceScoreStore, PersonSnapshotRow, SnapshotRow } from './influence-score.store.js';
 
 export interface ScoringRunOptions {
@@ -20,25 +21,11 @@ export interface ScoringRunReport {
   accountsScored: number;
   pairs: number;
   pagerankIterations: number;
-  /** Milliseconds per stage, in order. */
+  /** Milliseconds per stage, in order (wall clock). */
   stageTimings: Record<string, number>;
+  /** CPU milliseconds of this process per stage (all its threads; the database server's work is not in it). */
+  stageCpu: Record<string, number>;
   peakRssMb: number;
-}
-
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-
-function compactSignals(s: InfluenceSignals) {
-  const e = s.engagementsReceived;
-  return {
-    followers: s.followers,
-    following: s.following,
-    listed: s.listed,
-    botFollowerShare: round(s.botFollowerShare),
-    postsInWindow: round(s.postsInWindow),
-    engagementsReceived: { reposts: round(e.reposts), quotes: round(e.quotes), replies: round(e.replies), likes: round(e.likes) },
-    distinctEngagers: round(s.distinctEngagers),
-    networkStanding: round(s.networkStanding, 4),
-  };
 }
 
 /**
@@ -53,12 +40,20 @@ export class InfluenceScoringRun {
     const day = asOf.toISOString().slice(0, 10);
     const runId = await this.store.startRun(INFLUENCE_MODEL_VERSION, day, options.trigger);
     const timings: Record<string, number> = {};
+    const cpu: Record<string, number> = {};
+    let cpuStart = process.cpuUsage();
+    const cpuMs = () => {
+      const d = process.cpuUsage(cpuStart);
+      return Math.round((d.user + d.system) / 1000);
+    };
     let peakRss = process.memoryUsage().rss;
     let stage = 'starting';
     let stageStart = performance.now();
     const STAGES = ['load-accounts', 'load-posts', 'load-interactions', 'aggregate-interactions', 'build-graph', 'pagerank', 'score', 'persons', 'write'];
     const enter = async (next: string) => {
       timings[stage] = Math.round(performance.now() - stageStart);
+      cpu[stage] = cpuMs();
+      cpuStart = process.cpuUsage();
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       stage = next;
       stageStart = performance.now();
@@ -108,10 +103,14 @@ export class InfluenceScoringRun {
       const rows = (function* (): Generator<SnapshotRow> {
         for (let i = 0; i < input.accountCount; i++) {
           const a = result.accounts[i];
-          const engagers: { accountId: string; weight: number }[] = [];
+          const engagerIds: string[] = [];
+          const engagerWeights: number[] = [];
           for (let k = 0; k < TOP_ENGAGERS; k++) {
             const e = result.topEngagers[i * TOP_ENGAGERS + k];
-            if (e >= 0) engagers.push({ accountId: accountIds[e], weight: Number(result.topEngagerWeights[i * TOP_ENGAGERS + k].toPrecision(4)) });
+            if (e >= 0) {
+              engagerIds.push(accountIds[e]);
+              engagerWeights.push(result.topEngagerWeights[i * TOP_ENGAGERS + k]);
+            }
           }
           yield {
             accountId: accountIds[i],
@@ -121,16 +120,16 @@ export class InfluenceScoringRun {
             amplification: a.subScores.amplification,
             network: a.subScores.network,
             raw: a.raw,
-            signals: JSON.stringify(compactSignals(a.signals)),
-            explanation: JSON.stringify({
-              contributions: Object.fromEntries(Object.entries(a.contributions).map(([k, v]) => [k, round(v, 4)])),
-              topEngagers: engagers,
-            }),
+            signals: encodeSignals(a.signals),
+            contributions: encodeContributions(a.contributions),
+            topEngagerIds: `{${engagerIds.join(',')}}`,
+            topEngagerWeights: `{${engagerWeights.map((w) => w.toPrecision(4)).join(',')}}`,
           };
         }
       })();
       await this.store.writeSnapshots(runId, INFLUENCE_MODEL_VERSION, day, rows, persons);
       timings[stage] = Math.round(performance.now() - stageStart);
+      cpu[stage] = cpuMs();
       peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
       await this.store.finishRun(runId, { status: 'succeeded', accountsScored: input.accountCount, calibration, stageTimings: timings });
       logger.info({ runId, accounts: input.accountCount, pairs: input.pairs.length, timings }, 'scoring run done');
@@ -141,6 +140,7 @@ export class InfluenceScoringRun {
         pairs: input.pairs.length,
         pagerankIterations: pr.iterations,
         stageTimings: timings,
+        stageCpu: cpu,
         peakRssMb: Math.round(peakRss / 2 ** 20),
       };
     } catch (err) {
