@@ -1,3 +1,7 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GraphImporter } from '@renown/ingestion';
 import { earnedMediaValue } from '../../libs/campaigns/src/report/earned-media-value.js';
 import { CampaignPostLinker } from '../../libs/campaigns/src/posts/campaign-post-linker.service.js';
 import { JobRunnerService } from '../../libs/core/src/queue/job-runner.service.js';
@@ -9,7 +13,7 @@ import { claimLinkIn, createCodeCampaign, gql, insertAccounts, onApp, rawHeader,
  * The whole path of issue 6, on real PostgreSQL and a real SMTP server, with the worker running:
  * campaign with 3 codes -> invite (explicit accounts: discovery does not exist yet) -> mail arrives ->
  * the link from the mail is claimed over HTTP -> a second claim changes nothing -> an expired link is
- * refused -> a later disclosed post (inserted straight into `posts`, as ingestion would) shows in the report.
+ * refused -> a later disclosed post (imported by the real ingestion importer from a Twitter v2 line) shows in the report.
  */
 describe('campaign journey: invite by email, claim by link, report', () => {
   let smtp: SmtpCapture;
@@ -24,7 +28,7 @@ describe('campaign journey: invite by email, claim by link, report', () => {
     t = await createTestApp({ SMTP_URL: smtp.url });
     brand = await signUpBrand(t, { brandName: 'Acme Outdoor' });
     accountIds = await insertAccounts(t, [
-      { platform: 'twitter', handle: 'ann_runs', followers: 50_000 },
+      { platform: 'twitter', handle: 'ann_runs', followers: 50_000, externalId: '4242420001' },
       { platform: 'twitter', handle: 'bo_hikes', followers: 20_000 },
       { platform: 'bluesky', handle: 'cy.bsky.social', followers: 8_000 },
     ]);
@@ -133,13 +137,22 @@ describe('campaign journey: invite by email, claim by link, report', () => {
   });
 
   it('links a later disclosed post by the claimer and reports the funnel and earned media value', async () => {
-    const { rows } = await t.db.pool.query(
-      `INSERT INTO posts (platform, external_id, author_account_id, posted_at, text, hashtags, like_count, repost_count, reply_count, quote_count, impression_count, is_stub)
-       VALUES ('twitter', 'p-1', $1, now() + interval '1 minute', '#ad Loving the new trail shoes from @acme #TrailSpring', '{ad,trailspring}', 120, 14, 9, 3, 30000, false),
-              ('twitter', 'p-2', $1, now() - interval '30 days', 'old post #trailspring', '{trailspring}', 1, 0, 0, 0, 100, false)
-       RETURNING id`,
-      [accountIds[0]],
-    );
+    // The post arrives the way ingestion brings it: a Twitter v2 line through the real importer.
+    const tweet = (id: string, createdAt: Date, text: string, tags: string[], metrics: Record<string, number>) => ({
+      id, author_id: '4242420001', created_at: createdAt.toISOString(), text, lang: 'en',
+      author: { id: '4242420001', username: 'ann_runs', name: 'Ann', public_metrics: { followers_count: 50_000, following_count: 10, tweet_count: 900, listed_count: 3 } },
+      entities: { hashtags: tags.map((tag) => ({ tag })) },
+      public_metrics: metrics,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'renown-campaign-posts-'));
+    const file = join(dir, 'claimer-posts.jsonl');
+    writeFileSync(file, [
+      tweet('1900000000000000001', new Date(Date.now() + 60_000), '#ad Loving the new trail shoes from @acme #TrailSpring', ['ad', 'TrailSpring'], { like_count: 120, retweet_count: 14, reply_count: 9, quote_count: 3, impression_count: 30000 }),
+      tweet('1900000000000000002', new Date(Date.now() - 30 * 86_400_000), 'old post before the claim #trailspring', ['trailspring'], { like_count: 1, retweet_count: 0, reply_count: 0, quote_count: 0, impression_count: 100 }),
+    ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const imported = await new GraphImporter(t.db.pool, null).ingestFile(file, { format: 'twitter-v2' });
+    expect(imported.status).toBe('succeeded');
+    const { rows } = await t.db.pool.query(`SELECT id FROM posts WHERE author_account_id = $1`, [accountIds[0]]);
     expect(rows).toHaveLength(2);
     const worker = await t.startWorker();
     // The worker consumes the campaign jobs (linking runs on a schedule and when ingestion sends the job).

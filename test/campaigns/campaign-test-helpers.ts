@@ -66,12 +66,12 @@ export async function gql<T = any>(t: TestApp, headers: Record<string, string>, 
   return res.data as T;
 }
 
-export async function insertAccounts(t: TestApp, accounts: { platform: string; handle: string; followers?: number }[]): Promise<string[]> {
+export async function insertAccounts(t: TestApp, accounts: { platform: string; handle: string; followers?: number; externalId?: string }[]): Promise<string[]> {
   const ids: string[] = [];
   for (const a of accounts) {
     const { rows } = await t.db.pool.query(
       `INSERT INTO social_accounts (platform, external_id, handle, display_name, followers_count, is_stub) VALUES ($1, $2, $3, $3, $4, false) RETURNING id`,
-      [a.platform, `ext-${a.handle}`, a.handle, a.followers ?? 1000],
+      [a.platform, a.externalId ?? `ext-${a.handle}`, a.handle, a.followers ?? 1000],
     );
     ids.push(rows[0].id);
   }
