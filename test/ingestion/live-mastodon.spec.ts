@@ -1,7 +1,7 @@
 import { mastodonFormat } from '@renown/ingestion/formats/mastodon.parser.js';
-import { MastodonTimelinePoller, PgConnectorCursorStore, type LiveRecordBatch } from '@renown/ingestion/connectors/index.js';
+import { MastodonStreamingConnector, MastodonTimelinePoller, PgConnectorCursorStore, type LiveRecordBatch } from '@renown/ingestion/connectors/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startMastodonReplayServer, type MastodonReplayServer } from './live-replay-servers.js';
+import { eventually, startMastodonReplayServer, type MastodonReplayServer } from './live-replay-servers.js';
 
 function collectingSink() {
   const batches: LiveRecordBatch[] = [];
@@ -83,5 +83,42 @@ describe('Mastodon timeline poller against a local replay instance', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const posts = outcomes.flatMap((o) => (o.ok ? o.items.posts.filter((p) => !p.stub) : []));
     expect(new Set(posts.map((p) => p.externalId)).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('streams a hashtag over server-sent events and, after the stream drops, backfills what it missed from the timeline', async () => {
+    server = await startMastodonReplayServer();
+    server.publish(5, ['cars']);
+    const sink = collectingSink();
+    const connector = new MastodonStreamingConnector({
+      name: 'mastodon:stream',
+      baseUrl: server.baseUrl,
+      timeline: { kind: 'hashtag', tag: 'cars' },
+      sink,
+      cursors: new PgConnectorCursorStore(db.pool),
+      flushIntervalMs: 30,
+      backoff: { initialMs: 20, maxMs: 50, factor: 2 },
+    });
+    const running = connector.run();
+    try {
+      await eventually(() => connector.stats.connections === 1, 'the stream to open');
+      server.publish(7, ['cars']);
+      server.publish(3); // not tagged: not for this stream
+      await eventually(() => sink.ids().length === 12, '12 statuses');
+      expect(connector.stats.streamed).toBe(7);
+
+      server.dropStreams();
+      server.publish(4, ['Cars']); // published while nobody listens
+      await eventually(() => connector.stats.connections === 2, 'the stream to reopen');
+      server.publish(2, ['cars']);
+      await eventually(() => sink.ids().length === 18, '18 statuses');
+    } finally {
+      connector.stop();
+      await running;
+    }
+    const tagged = server.statuses.filter((s) => s.tags.some((t: { name: string }) => t.name.toLowerCase() === 'cars')).map((s) => s.id);
+    expect(sink.ids()).toEqual(tagged);
+    expect(connector.stats.caughtUp).toBe(5 + 4);
+    const { rows } = await db.pool.query(`SELECT cursor FROM ingestion_live_cursors WHERE connector = 'mastodon:stream:tag:cars'`);
+    expect(rows).toEqual([{ cursor: tagged[tagged.length - 1] }]);
   });
 });

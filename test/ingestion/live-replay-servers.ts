@@ -90,6 +90,8 @@ export interface MastodonReplayServer {
   /** Adds `n` statuses (copies of the recorded ones with new ascending ids and uris). */
   publish(n: number, tags?: string[]): void;
   requests: URL[];
+  /** Cuts every open streaming connection (the client sees the stream end). */
+  dropStreams(): void;
   close(): Promise<void>;
 }
 
@@ -108,10 +110,21 @@ export async function startMastodonReplayServer(opts: { rateLimitFirst?: boolean
   let next = 0n;
   const cmp = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
   let limited = !!opts.rateLimitFirst;
+  const streams = new Set<{ res: import('node:http').ServerResponse; tag: string | null }>();
+  const hasTag = (s: Record<string, any>, tag: string) => s.tags.some((t: { name: string }) => t.name.toLowerCase() === tag.toLowerCase());
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url);
+    if (url.pathname === '/api/v1/streaming/public' || url.pathname === '/api/v1/streaming/hashtag') {
+      // Server-sent events, as Mastodon's streaming server sends them; a comment line first, like its heartbeat.
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(':thump\n\n');
+      const client = { res, tag: url.pathname.endsWith('hashtag') ? url.searchParams.get('tag') : null };
+      streams.add(client);
+      req.on('close', () => streams.delete(client));
+      return;
+    }
     if (limited) {
       limited = false;
       res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"error":"Too many requests"}');
@@ -126,7 +139,7 @@ export async function startMastodonReplayServer(opts: { rateLimitFirst?: boolean
     const minId = url.searchParams.get('min_id');
     const sinceId = url.searchParams.get('since_id');
     const maxId = url.searchParams.get('max_id');
-    let pool = statuses.filter((s) => !tag || s.tags.some((t: { name: string }) => t.name.toLowerCase() === decodeURIComponent(tag).toLowerCase()));
+    let pool = statuses.filter((s) => !tag || hasTag(s, decodeURIComponent(tag)));
     if (maxId) pool = pool.filter((s) => cmp(s.id, maxId) < 0);
     let page: Record<string, any>[];
     if (minId) page = pool.filter((s) => cmp(s.id, minId) > 0).slice(0, limit);
@@ -144,16 +157,28 @@ export async function startMastodonReplayServer(opts: { rateLimitFirst?: boolean
         const base = recorded[Number(next % BigInt(recorded.length))];
         const id = (110_000_000_000_000_000n + next).toString();
         next++;
-        statuses.push({
+        const status = {
           ...base,
           id,
           uri: `${base.uri}/replay/${id}`,
           url: `${base.url}/replay/${id}`,
           tags: [...(base.tags ?? []), ...tags.map((name) => ({ name, url: `https://mastodon.social/tags/${name}` }))],
-        });
+        };
+        statuses.push(status);
+        for (const c of streams) {
+          if (!c.tag || hasTag(status, c.tag)) c.res.write(`event: update\ndata: ${JSON.stringify(status)}\n\n`);
+        }
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    dropStreams() {
+      for (const c of streams) c.res.destroy();
+      streams.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of streams) c.res.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

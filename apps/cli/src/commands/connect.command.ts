@@ -6,6 +6,7 @@ import {
   DEFAULT_JETSTREAM_URL,
   DEFAULT_WANTED_COLLECTIONS,
   JetstreamConnector,
+  MastodonStreamingConnector,
   MastodonTimelinePoller,
   PgConnectorCursorStore,
   type MastodonTimeline,
@@ -94,15 +95,30 @@ const mastodonCommand = new Command('mastodon')
   .option('--tag <tags>', 'hashtag timelines, comma separated or repeated', list)
   .option('--name <name>', 'cursor key prefix', 'mastodon')
   .option('--interval <seconds>', 'pause between polls once caught up', int('--interval'), 30)
+  .option('--stream', 'use the streaming API (server-sent events) for one timeline, backfilling gaps by polling')
   .addHelpText('after', '\nAn access token, if the instance requires one for timelines, is read from MASTODON_ACCESS_TOKEN.')
-  .action(async (opts: { instance: string; public?: boolean; local?: boolean; tag?: string[]; name: string; interval: number }) => {
+  .action(async (opts: { instance: string; public?: boolean; local?: boolean; tag?: string[]; name: string; interval: number; stream?: boolean }) => {
     const timelines: MastodonTimeline[] = [
       ...(opts.public || opts.local ? [{ kind: 'public' as const, local: !!opts.local }] : []),
       ...(opts.tag ?? []).map((tag) => ({ kind: 'hashtag' as const, tag })),
     ];
     if (timelines.length === 0) throw new InvalidArgumentError('say what to follow: --public, --local and/or --tag <tag>');
+    if (opts.stream && timelines.length !== 1) throw new InvalidArgumentError('--stream follows one timeline: give one of --public, --local or a single --tag');
     const pipeline = await openPipeline();
     try {
+      if (opts.stream) {
+        const connector = new MastodonStreamingConnector({
+          name: opts.name,
+          baseUrl: opts.instance,
+          timeline: timelines[0],
+          accessToken: process.env.MASTODON_ACCESS_TOKEN,
+          sink: pipeline.sink,
+          cursors: pipeline.cursors,
+        });
+        await runUntilSignal(() => connector.run(), () => connector.stop());
+        console.log(`stopped: ${connector.stats.streamed} statuses streamed, ${connector.stats.caughtUp} backfilled`);
+        return;
+      }
       const poller = new MastodonTimelinePoller({
         name: opts.name,
         baseUrl: opts.instance,
