@@ -1,7 +1,7 @@
 import { logger } from '@renown/core';
 import { pagerankParallel } from '../graph/pagerank-parallel.js';
 import { buildCalibration, percentileOnCalibration, scoreFromPercentile } from './calibrate-score.js';
-import { buildEngagementGraph, computeInfluenceFromRanks, TOP_ENGAGERS } from './compute-influence-run.js';
+import { buildEngagementGraph, computeInfluenceFromRanks, type EngagementGraph, type ScoringInput, TOP_ENGAGERS } from './compute-influence-run.js';
 import { computeRawInfluence, INFLUENCE_MODEL_VERSION } from './compute-influence-score.js';
 import type { InfluenceSignals } from './influence-signals.js';
 import { encodeContributions, encodeSignals } from './snapshot-columns.js';
@@ -13,6 +13,8 @@ export interface ScoringRunOptions {
   asOf?: Date;
   /** PageRank worker threads (1 = inline). */
   threads?: number;
+  /** Receives the engagement graph (the bench reuses it to compare PageRank implementations). */
+  onGraph?: (graph: EngagementGraph, input: ScoringInput) => void;
 }
 
 export interface ScoringRunReport {
@@ -64,6 +66,7 @@ export class InfluenceScoringRun {
       await enter('build-graph');
       const threads = options.threads ?? 2;
       const eg = buildEngagementGraph(input, { shared: threads > 1 });
+      options.onGraph?.(eg, input);
       await enter('pagerank');
       const pr = await pagerankParallel(eg.graph, { restart: eg.restart, threads, tolerance: 1e-7 * Math.max(1, input.accountCount / 1000) });
       await enter('score');
