@@ -40,8 +40,8 @@ describe('brand console profile', () => {
     );
     // A day scored by an older model version, so the chart has a marker where the model changed.
     await pool.query(
-      `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, signals, explanation, run_id, is_final)
-       VALUES ($1, 'influence-v0', '2026-10-31', 50, 0.8, 50, 50, 50, 1, '{}', '{"contributions":{}}', 0, true)`,
+      `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id, is_final)
+       VALUES ($1, 'influence-v0', '2026-10-31', 50, 0.8, 50, 50, 50, 1, 0, true)`,
       [ids['lena.drives']],
     );
     const run = (asOf: string) => new InfluenceScoringRun(new InfluenceScoreStore(pool)).execute({ trigger: 'manual', asOf: new Date(asOf), threads: 1 });
