@@ -58,4 +58,15 @@ describe('campaign schedule and the limit per person', () => {
     const { rows: claims } = await t.db.pool.query(`SELECT count(*)::int AS n FROM claims WHERE campaign_id = $1`, [c.id]);
     expect(claims[0].n).toBe(1);
   });
+
+  it('moving the claim deadline later keeps pending links working until the new deadline', async () => {
+    const c = await createCodeCampaign(t, brand.headers, ['EXT-1'], { claimDeadline: new Date(Date.now() + 3_600_000).toISOString() });
+    await gql(t, brand.headers, `mutation($id: ID!) { setCampaignStatus(id: $id, status: active) { status } }`, { id: c.id });
+    const links = await invite(c.id, ['twitter,late,late@sched.test']);
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    await gql(t, brand.headers, `mutation($id: ID!, $d: DateTime!) { updateCampaign(id: $id, input: { claimDeadline: $d }) { id } }`, { id: c.id, d: later.toISOString() });
+    const { rows } = await t.db.pool.query(`SELECT expires_at FROM invitations WHERE campaign_id = $1`, [c.id]);
+    expect(rows[0].expires_at.toISOString()).toBe(later.toISOString());
+    expect((await fetch(links['late@sched.test'])).status).toBe(200);
+  });
 });

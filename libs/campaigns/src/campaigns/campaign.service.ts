@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { DataSource } from 'typeorm';
+import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { CampaignsError } from '../campaigns-error.js';
 import { parseDiscountCodesCsv, type CodeCsvProblem } from '../codes/parse-discount-codes-csv.js';
 import { sqlOne } from '../sql-rows.js';
@@ -26,6 +27,7 @@ export class CampaignService {
     private readonly ds: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly metering: CampaignMetering,
+    private readonly scoped: BrandScopedSql,
   ) {}
 
   private validate(fields: Partial<CampaignFields>) {
@@ -73,7 +75,12 @@ export class CampaignService {
       if (reasons.length) {
         throw CampaignsError.conflict(`This edit would break a promise already made: ${reasons.join('; ')}.`, { reasons });
       }
-      return this.campaigns.update(brandId, id, normalized, em);
+      const updated = await this.campaigns.update(brandId, id, normalized, em);
+      if (normalized.claimDeadline !== undefined) {
+        // Open links follow the campaign's deadline: extending it keeps every pending invitation claimable.
+        await this.scoped.rows(brandId, `UPDATE invitations SET expires_at = $3 WHERE brand_id = $1 AND campaign_id = $2 AND status = 'pending'`, [id, updated.claimDeadline], em);
+      }
+      return updated;
     });
   }
 
