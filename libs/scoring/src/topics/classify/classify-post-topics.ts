@@ -63,6 +63,18 @@ const SOURCE_WEIGHT: Record<PostTopicSource, number> = {
 
 type Hit = { topicId: string; weight: number; source: PostTopicSource };
 
+const wordCache = new Map<string, string>();
+/** normalizeTopicTerm for one word, memoized (a corpus repeats its words; the cache is bounded). */
+function normalizeWord(word: string): string {
+  let n = wordCache.get(word);
+  if (n === undefined) {
+    n = normalizeTopicTerm(word);
+    if (wordCache.size > 200_000) wordCache.clear();
+    wordCache.set(word, n);
+  }
+  return n;
+}
+
 function pickHits(hits: AliasHit[]): AliasHit[] {
   const top = hits[0].source;
   const same = hits.filter((h) => h.source === top);
@@ -71,11 +83,16 @@ function pickHits(hits: AliasHit[]): AliasHit[] {
 
 /** Longest-phrase matching of running text against the lexicon, with guards against common single words. */
 function matchText(lexicon: TopicLexicon, text: string, source: PostTopicSource, out: Hit[]) {
-  const raw = text.replace(/&/g, ' and ').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  const words = raw.map((w) => normalizeTopicTerm(w)).filter(Boolean);
+  const raw = (text.replace(/&/g, ' and ').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => normalizeWord(w));
+  const words = raw.map(normalizeWord);
   for (let i = 0; i < words.length; ) {
     let used = 1;
-    for (let n = Math.min(lexicon.maxAliasTokens, words.length - i); n >= 1; n--) {
+    // Only phrases that some alias starts with can grow: usually one or two lookups per word, not six.
+    let longest = 1;
+    for (let phrase = words[i]; longest < lexicon.maxAliasTokens && i + longest < words.length && lexicon.aliasPrefixes.has(phrase); longest++) {
+      phrase += ` ${words[i + longest]}`;
+    }
+    for (let n = longest; n >= 1; n--) {
       const phrase = words.slice(i, i + n).join(' ');
       const hits = lexicon.lookup(phrase);
       if (!hits.length) continue;

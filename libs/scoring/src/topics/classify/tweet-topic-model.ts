@@ -42,9 +42,9 @@ export interface TweetTopicModelOptions {
  * the ontology lexicon supplies the fine topics.
  */
 export class TweetTopicModel {
-  private readonly logPrior = new Map<string, number>();
-  /** label -> feature -> log P(f | label) - log P(f | not label) */
-  private readonly logRatio = new Map<string, Map<string, number>>();
+  private readonly logPrior = new Float64Array(TWEET_TOPIC_LABELS.length);
+  /** feature -> per label, log P(f | label) - log P(f | not label): one lookup per feature at prediction. */
+  private readonly logRatio = new Map<string, Float64Array>();
 
   constructor(examples: LabelledText[], options: TweetTopicModelOptions = {}) {
     const alpha = options.alpha ?? 0.5;
@@ -52,7 +52,8 @@ export class TweetTopicModel {
     const vocab = new Set<string>();
     for (const d of docs) for (const f of d.features) vocab.add(f);
     const v = vocab.size;
-    for (const label of TWEET_TOPIC_LABELS) {
+    for (const f of vocab) this.logRatio.set(f, new Float64Array(TWEET_TOPIC_LABELS.length));
+    TWEET_TOPIC_LABELS.forEach((label, l) => {
       const inCounts = new Map<string, number>();
       const outCounts = new Map<string, number>();
       let inTotal = 0;
@@ -66,27 +67,24 @@ export class TweetTopicModel {
         if (pos) inTotal += d.features.length;
         else outTotal += d.features.length;
       }
-      this.logPrior.set(label, Math.log((positives + 1) / (docs.length - positives + 1)));
-      const ratios = new Map<string, number>();
+      this.logPrior[l] = Math.log((positives + 1) / (docs.length - positives + 1));
       const inDen = inTotal + alpha * v;
       const outDen = outTotal + alpha * v;
-      for (const f of vocab) {
-        ratios.set(f, Math.log(((inCounts.get(f) ?? 0) + alpha) / inDen) - Math.log(((outCounts.get(f) ?? 0) + alpha) / outDen));
+      for (const [f, ratios] of this.logRatio) {
+        ratios[l] = Math.log(((inCounts.get(f) ?? 0) + alpha) / inDen) - Math.log(((outCounts.get(f) ?? 0) + alpha) / outDen);
       }
-      this.logRatio.set(label, ratios);
-    }
+    });
   }
 
   /** P(label | text) for every label (independent binary decisions, so they need not sum to 1). */
   predict(text: string): Map<TweetTopicLabel, number> {
-    const features = [...new Set(textFeatures(text))];
-    const out = new Map<TweetTopicLabel, number>();
-    for (const label of TWEET_TOPIC_LABELS) {
-      const ratios = this.logRatio.get(label)!;
-      let logit = this.logPrior.get(label)!;
-      for (const f of features) logit += ratios.get(f) ?? 0;
-      out.set(label, 1 / (1 + Math.exp(-logit)));
+    const logits = Float64Array.from(this.logPrior);
+    for (const f of new Set(textFeatures(text))) {
+      const ratios = this.logRatio.get(f);
+      if (ratios) for (let l = 0; l < logits.length; l++) logits[l] += ratios[l];
     }
+    const out = new Map<TweetTopicLabel, number>();
+    TWEET_TOPIC_LABELS.forEach((label, l) => out.set(label, 1 / (1 + Math.exp(-logits[l]))));
     return out;
   }
 }

@@ -26,6 +26,8 @@ export class TopicLexicon {
   readonly bySlug = new Map<string, LexiconTopic>();
   readonly aliasIndex = new Map<string, AliasHit[]>();
   readonly maxAliasTokens: number;
+  /** Every proper word-prefix of an alias ("electric" for "electric cars"): phrase matching stops when none continues. */
+  readonly aliasPrefixes = new Set<string>();
   /** TweetTopic label -> topic ids (for eval and for the naive Bayes model's coarse topics). */
   readonly tweetTopicLabels: Map<string, string[]>;
   readonly twitterDomains: Map<string, string[]>;
@@ -54,7 +56,9 @@ export class TopicLexicon {
       const hits = this.aliasIndex.get(a.alias) ?? [];
       hits.push({ topicId: a.topicId, source: a.source, locale: a.locale });
       this.aliasIndex.set(a.alias, hits);
-      maxTokens = Math.max(maxTokens, a.alias.split(' ').length);
+      const words = a.alias.split(' ');
+      maxTokens = Math.max(maxTokens, words.length);
+      for (let k = 1; k < words.length; k++) this.aliasPrefixes.add(words.slice(0, k).join(' '));
     }
     for (const hits of this.aliasIndex.values()) hits.sort((x, y) => ALIAS_SOURCES.indexOf(x.source) - ALIAS_SOURCES.indexOf(y.source));
     this.maxAliasTokens = Math.min(maxTokens, 6);
