@@ -10,13 +10,22 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+export async function startSmtpCapture(options: { rejectFirst?: (to: string) => boolean } = {}): Promise<SmtpCapture> {
   const messages: ParsedMail[] = [];
+  const rejected = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
+      const to = session.envelope.rcptTo[0]?.address?.toLowerCase() ?? '';
+      if (options.rejectFirst?.(to) && !rejected.has(to)) {
+        // A temporary failure, as a busy server answers: the sender must retry later.
+        rejected.add(to);
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('4.3.0 try again later'), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream)
         .then((m) => {
           messages.push(m);

@@ -1,0 +1,33 @@
+import { signUpBrand } from '../accounts/accounts-test-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createCodeCampaign, gql, type SmtpCapture, startSmtpCapture, toOf } from './campaign-test-helpers.js';
+
+describe('invitation delivery: retried after a temporary SMTP failure, delivered exactly once', () => {
+  let smtp: SmtpCapture;
+  let t: TestApp;
+  beforeAll(async () => {
+    smtp = await startSmtpCapture({ rejectFirst: (to) => to === 'busy@retry.test' });
+    t = await createTestApp({ SMTP_URL: smtp.url });
+    await t.startWorker();
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('a 451 on the first attempt is retried with backoff and the invitation arrives once', async () => {
+    const brand = await signUpBrand(t);
+    const c = await createCodeCampaign(t, brand.headers, ['RETRY-1']);
+    await gql(t, brand.headers, `mutation($id: ID!) { setCampaignStatus(id: $id, status: active) { status } }`, { id: c.id });
+    await gql(t, brand.headers, `mutation { importInfluencerContacts(csv: "platform,handle,email\\ntwitter,busy,busy@retry.test\\n", consentBasis: "consent") { imported } }`);
+    const contacts = await gql(t, brand.headers, `{ influencerContacts { id } }`);
+    await gql(t, brand.headers, `mutation($id: ID!, $c: [ID!]) { inviteToCampaign(campaignId: $id, targeting: { contactIds: $c }) { invited } }`, { id: c.id, c: [contacts.influencerContacts[0].id] });
+
+    await smtp.waitFor((m) => toOf(m) === 'busy@retry.test', 'the retried invitation', 60_000);
+    const { rows } = await t.db.pool.query(`SELECT status, attempts FROM mail_outbox WHERE kind = 'campaigns.invitation'`);
+    expect(rows).toEqual([{ status: 'sent', attempts: 2 }]);
+    // Give a stray duplicate job every chance to show up: still one message.
+    await t.db.pool.query(`SELECT pg_sleep(2)`);
+    expect(smtp.messages.filter((m) => toOf(m) === 'busy@retry.test')).toHaveLength(1);
+  });
+});
