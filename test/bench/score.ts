@@ -35,7 +35,8 @@ const mb = (b: number) => Math.round(b / 2 ** 20);
 function postgresCpuSeconds(dataDir: string): number {
   try {
     const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const ticks = (stat: string[], withChildren: boolean) => Number(stat[13]) + Number(stat[14]) + (withChildren ? Number(stat[15]) + Number(stat[16]) : 0);
+    // After cutting "pid (comm) " the array starts at field 3 (state): utime/stime/cutime/cstime are 12..15.
+    const ticks = (stat: string[], withChildren: boolean) => Number(stat[12]) + Number(stat[13]) + (withChildren ? Number(stat[14]) + Number(stat[15]) : 0);
     const statOf = (p: number | string) => readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, 'x ').split(' ');
     let total = ticks(statOf(pid), true);
     for (const entry of readdirSync('/proc')) {
