@@ -230,6 +230,9 @@ async function importPhase(importer: GraphImporter, dataDir: string | null, name
   const seconds = (performance.now() - started) / 1000;
   const peakRss = sampler.stop();
   if (result.status !== 'succeeded') throw new Error(`${name}: import ${result.status}`);
+  // Printed now as well as in the summary, so a long run that is interrupted later still leaves its figures.
+  const n = count(result);
+  console.log(`${name}: imported ${fmt(n)} ${unit} (${fmt(result.counts.read)} records) in ${seconds.toFixed(1)} s = ${fmt(n / seconds)} ${unit}/s, peak RSS ${mb(peakRss)}`);
   return { name, file, records: count(result), unit, seconds, peakRss, cpu: cpuSince(mark, dataDir), result, platform };
 }
 
