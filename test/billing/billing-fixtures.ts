@@ -35,7 +35,10 @@ export interface BillingHarness {
 /** The real API with billing on, pointed at a fresh fake Stripe that delivers its webhooks to the API. */
 export async function startBillingHarness(): Promise<BillingHarness> {
   const stripe = await FakeStripe.start();
-  const app = await createTestApp(stripe.env());
+  const app = await createTestApp(stripe.env()).catch(async (err) => {
+    await stripe.close();
+    throw err;
+  });
   stripe.webhookUrl = `${app.url}/webhooks/stripe`;
   return {
     app,
