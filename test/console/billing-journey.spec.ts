@@ -27,8 +27,12 @@ describe('brand console billing', () => {
       return route.fulfill({ status: 302, headers: { location: `${h.app.url}${u.pathname}${u.search}` } });
     });
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000); // a ceiling for slow shared CI machines, not a speed assertion
   }, 120_000);
+
+  afterEach(async () => {
+    await page?.screenshot({ path: 'test-artifacts/console/billing/last-step.png', fullPage: true }).catch(() => undefined);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -31,7 +31,7 @@ describe('brand console journey', () => {
       return route.fulfill({ status: 302, headers: { location: `${t.url}${u.pathname}${u.search}` } });
     });
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000); // a ceiling for slow shared CI machines, not a speed assertion
     page.on('pageerror', (e) => console.log('page error:', e.message));
     page.on('dialog', (d) => void d.accept());
   }, 120_000);

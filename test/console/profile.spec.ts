@@ -53,8 +53,12 @@ describe('brand console profile', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
     await context.addCookies([{ name: 'renown_session', value: owner.token, url: t.url, httpOnly: true, sameSite: 'Lax' }]);
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000); // a ceiling for slow shared CI machines, not a speed assertion
   }, 120_000);
+
+  afterEach(async () => {
+    await page?.screenshot({ path: 'test-artifacts/console/profile/last-step.png', fullPage: true }).catch(() => undefined);
+  });
 
   afterAll(async () => {
     await browser?.close();

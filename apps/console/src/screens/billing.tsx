@@ -100,7 +100,7 @@ function Overview({ billing, owner, onPortal, portalPending }: { billing: B; own
             {billing.graceEndsAt && <> Payment failed: fix it before {formatDate(billing.graceEndsAt)} to avoid read-only mode.</>}
           </p>
         </div>
-        {owner ? (
+        {owner && billing.status === 'TRIALING' ? null : owner ? (
           <button className="btn" type="button" onClick={onPortal} disabled={portalPending}>
             {portalPending ? 'Opening…' : 'Manage payment and invoices'}
           </button>

@@ -125,7 +125,7 @@ function Score({ influence: i }: { influence: Influence }) {
             What drives it:{' '}
             {i.explanation.contributions
               .slice(0, 4)
-              .map((c) => `${SIGNAL_LABELS[c.signal] ?? c.signal.replace(/_/g, ' ')} ${Math.round(c.share * 100)}%`)
+              .map((c) => `${SIGNAL_LABELS[c.signal] ?? c.signal.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase()} ${Math.round(c.share * 100)}%`)
               .join(' · ')}
           </p>
         )}

@@ -4,7 +4,7 @@ import { FunnelChart } from '../../components/charts/funnel-chart.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../../components/states.js';
 import { formatCompact, formatDate, formatDateTime, formatNumber } from '../../format.js';
 import { request } from '../../graphql/client.js';
-import { CampaignDashboardDocument, MarkClaimShippedDocument, RevokeInvitationDocument, SetCampaignStatusDocument, type CampaignDashboardQuery, type CampaignStatus } from '../../graphql/generated.js';
+import { CampaignDashboardDocument, InfluencerContactsDocument, InviteToCampaignDocument, MarkClaimShippedDocument, RevokeInvitationDocument, SetCampaignStatusDocument, type CampaignDashboardQuery, type CampaignStatus } from '../../graphql/generated.js';
 import { useMutation, useQuery } from '../../graphql/use-query.js';
 import { CampaignStatusBadge, PERK_LABELS } from './campaign-status.js';
 
@@ -117,6 +117,7 @@ export function CampaignDashboard() {
         )}
       </section>
 
+      {c.status === 'active' && <InviteMore campaignId={c.id} invitedEmails={new Set(q.data.campaignInvitations.map((i) => i.email ?? ''))} reload={q.reload} />}
       <Claims claims={q.data.campaignClaims} perkKind={c.perkKind} reload={q.reload} />
       <Posts lines={r.influencers} disclosureRequired={c.disclosureRequired} />
       <Invitations invitations={q.data.campaignInvitations} reload={q.reload} />
@@ -323,6 +324,60 @@ function Invitations({ invitations, reload }: { invitations: Data['campaignInvit
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Invites more of the brand's contacts to a live campaign (those not invited yet). */
+function InviteMore({ campaignId, invitedEmails, reload }: { campaignId: string; invitedEmails: Set<string>; reload: () => Promise<void> }) {
+  const contacts = useQuery(() => request(InfluencerContactsDocument).then((d) => d.influencerContacts));
+  const [selected, setSelected] = useState<string[]>([]);
+  const [note, setNote] = useState<string>();
+  const invite = useMutation((contactIds: string[]) => request(InviteToCampaignDocument, { campaignId, targeting: { contactIds } }));
+  const open = (contacts.data ?? []).filter((c) => c.email && !invitedEmails.has(c.email));
+  return (
+    <section className="card" aria-labelledby="invite-more-heading">
+      <div className="card-header">
+        <h2 id="invite-more-heading">Invite more creators</h2>
+        <p>
+          From your contacts. Import more in the <Link to="/campaigns/new">campaign wizard</Link>.
+        </p>
+      </div>
+      <FormError error={invite.error ?? contacts.error} />
+      {note && (
+        <div className="alert ok" role="status">
+          {note}
+        </div>
+      )}
+      {!contacts.data ? (
+        !contacts.error && <Loading />
+      ) : open.length === 0 ? (
+        <p className="muted small">Every contact with an email is already invited.</p>
+      ) : (
+        <div className="row">
+          {open.map((c) => (
+            <label key={c.id} className="chip choice">
+              <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => setSelected((s) => (e.target.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))} />
+              {c.displayName || c.handle || c.email}
+            </label>
+          ))}
+          <button
+            type="button"
+            className="btn primary small"
+            disabled={!selected.length || invite.pending}
+            onClick={async () => {
+              const r = await invite.run(selected);
+              if (r) {
+                setNote(`${r.inviteToCampaign.invited} invitation(s) queued${r.inviteToCampaign.skipped.length ? `; ${r.inviteToCampaign.skipped.length} skipped: ${r.inviteToCampaign.skipped.map((s) => s.reason).join('; ')}` : ''}.`);
+                setSelected([]);
+                await reload();
+              }
+            }}
+          >
+            Invite {selected.length || ''}
+          </button>
         </div>
       )}
     </section>
