@@ -17,3 +17,4 @@ export * from './scoring/topic-scoring.jobs.js';
 export * from './topics.service.js';
 export * from './topics.module.js';
 export * from './classify/ontology-pseudo-documents.js';
+export * from './influence/personalized-pagerank-batch.js';

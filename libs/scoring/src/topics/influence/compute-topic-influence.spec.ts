@@ -30,7 +30,7 @@ describe('topic influence', () => {
   it('can compare a small topic’s accounts on given global ranks instead of its own PageRank', () => {
     const graph = buildCsrGraph(3, { sources: Int32Array.from([0, 1]), targets: Int32Array.from([2, 2]) });
     const globalRanks = Float64Array.from([0.1, 0.1, 0.8]);
-    const result = computeTopicInfluence(graph, new Map([[0, 1], [2, 1]]), { globalRanks });
+    const result = computeTopicInfluence(graph, new Map([[0, 1], [2, 1]]), { ranks: globalRanks });
     expect(result.map((r) => [r.node, r.rank])).toEqual([[0, 0.1], [2, 0.8]]);
     expect(result[1].score).toBeGreaterThan(result[0].score);
   });

@@ -46,12 +46,12 @@ export function midrankPercentiles(values: number[]): number[] {
 export function computeTopicInfluence(
   graph: CsrGraph,
   members: Map<number, number>,
-  options: { tolerance?: number; globalRanks?: Float64Array } = {},
+  options: { tolerance?: number; ranks?: Float64Array } = {},
 ): TopicInfluence[] {
   if (!members.size) return [];
-  // globalRanks: the cheap fallback for small topics (see TopicScoringService): members compared on the
-  // ordinary PageRank instead of one restarted on them.
-  const ranks = options.globalRanks ?? personalizedPagerank(graph, members, { tolerance: options.tolerance ?? 1e-9, maxIterations: 100 }).ranks;
+  // ranks: precomputed, either this topic's column of a batched topic-sensitive PageRank or, for small
+  // topics, the global PageRank (see TopicScoringService).
+  const ranks = options.ranks ?? personalizedPagerank(graph, members, { tolerance: options.tolerance ?? 1e-9, maxIterations: 100 }).ranks;
   const nodes = [...members.keys()];
   const memberRanks = nodes.map((n) => ranks[n]);
   const mean = memberRanks.reduce((s, r) => s + r, 0) / nodes.length;
