@@ -9,6 +9,7 @@ import { connectCommand } from './commands/connect.command.js';
 import { startCommand } from './commands/start.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
+import { billingCommand } from './commands/billing.command.js';
 
 const program = new Command('renown')
   .description('Renown: find the people who move opinion in a vertical, and reward them with perks')
@@ -19,7 +20,8 @@ const program = new Command('renown')
   .addCommand(connectCommand)
   .addCommand(evalTopicsCommand)
   .addCommand(evalScoreCommand)
-  .addCommand(ingestCommand);
+  .addCommand(ingestCommand)
+  .addCommand(billingCommand);
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(err.name === 'ConfigError' || err.name === 'DatabaseUnreachableError' || err.name === 'AppError' ? `renown: ${err.message}` : err);
