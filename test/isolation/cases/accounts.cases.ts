@@ -74,8 +74,11 @@ export default defineCases({
       expectNoErrorOrRefused(await attacker.graphql(`{ teamInvitations { id email role } }`));
     }),
     'Mutation.inviteTeamMember': brandOwned(async ({ attacker, a }) => {
-      // Inviting A's member into B only ever writes B's rows; A's team is untouched (checked by the harness).
-      const res = await attacker.graphql(`mutation($e: String!) { inviteTeamMember(email: $e, role: OWNER) { id } }`, { e: a.member.email });
+      // Inviting only ever writes B's own rows (there is no brand argument); A's team is untouched (checked by
+      // the harness). A fresh address, so B's later answers never carry A's emails.
+      const res = await attacker.graphql(`mutation($e: String!) { inviteTeamMember(email: $e, role: OWNER) { id } }`, {
+        e: `probe-${a.brandId.slice(0, 8)}-${attacker.kind}@example.test`,
+      });
       expectNoErrorOrRefused(res);
       if (attacker.kind === 'user') expect(res.data.inviteTeamMember.id).toBeTruthy();
     }),
