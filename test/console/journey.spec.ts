@@ -68,6 +68,11 @@ describe('brand console journey', () => {
     await page.getByRole('heading', { name: /Welcome to Renown, Maria/ }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).textContent()).toContain('Acme Motors');
     await shot(page, 'welcome');
+    // Keyboard users get a skip link first, which lands them on the page's content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
   it('logs out and back in', async () => {
@@ -87,6 +92,7 @@ describe('brand console journey', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'API keys', exact: true }).waitFor();
     await page.getByText('No API keys yet').waitFor();
+    await page.getByText('this device').waitFor();
     await page.getByLabel('New key name').fill('CRM sync');
     await page.getByRole('button', { name: 'Create key' }).click();
     const secret = (await page.getByLabel('New API key').textContent())!.trim();

@@ -1,6 +1,8 @@
 import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { Icon, Logo } from './components/icons.js';
 import { roleLabel } from './format.js';
+import { request } from './graphql/client.js';
+import { SwitchBrandDocument } from './graphql/generated.js';
 import { useServerInfo } from './server-info.js';
 import { Billing } from './screens/billing.js';
 import { CampaignDashboard } from './screens/campaigns/campaign-dashboard.js';
@@ -54,7 +56,7 @@ export function Shell() {
           <Logo /> Renown
         </NavLink>
         {work.map(link)}
-        <div className="nav-section">{viewer.brand?.name ?? 'Brand'}</div>
+        {viewer.memberships.length > 1 ? <BrandSwitcher /> : <div className="nav-section">{viewer.brand?.name ?? 'Brand'}</div>}
         {brand.map(link)}
         {mailMode === 'local' && (
           <a className="nav-link" href="/dev/mail">
@@ -96,6 +98,35 @@ export function Shell() {
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
+    </div>
+  );
+}
+
+/** For people in several brands: acts for another one (the session switches; every screen reloads its data). */
+function BrandSwitcher() {
+  const viewer = useViewer();
+  const { setViewer } = useSession();
+  const navigate = useNavigate();
+  return (
+    <div className="nav-section" style={{ textTransform: 'none', letterSpacing: 0 }}>
+      <label htmlFor="brand-switch" className="small" style={{ display: 'block', marginBottom: 4, color: '#9ca3af' }}>
+        Brand
+      </label>
+      <select
+        id="brand-switch"
+        value={viewer.brand?.id ?? ''}
+        onChange={async (e) => {
+          const res = await request(SwitchBrandDocument, { brandId: e.target.value });
+          setViewer(res.switchBrand);
+          navigate('/');
+        }}
+      >
+        {viewer.memberships.map((m) => (
+          <option key={m.brand.id} value={m.brand.id}>
+            {m.brand.name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -305,6 +305,26 @@ export type UpdateBrandMutationVariables = Exact<{
 
 export type UpdateBrandMutation = { updateBrand: { id: string, name: string } };
 
+export type SessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionsQuery = { sessions: Array<{ id: string, createdAt: string, lastSeenAt: string, expiresAt: string, userAgent: string | null, ip: string | null, current: boolean }> };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: boolean };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { viewer: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } } };
+
 export type TeamQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -953,6 +973,53 @@ export const UpdateBrandDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateBrandMutation, UpdateBrandMutationVariables>;
+export const SessionsDocument = new TypedDocumentString(`
+    query Sessions {
+  sessions {
+    id
+    createdAt
+    lastSeenAt
+    expiresAt
+    userAgent
+    ip
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsQuery, SessionsQueryVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: ID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    viewer {
+      ...ViewerFields
+    }
+  }
+}
+    fragment ViewerFields on Viewer {
+  actorType
+  role
+  user {
+    id
+    email
+    name
+    emailVerified
+  }
+  brand {
+    id
+    name
+  }
+  memberships {
+    role
+    brand {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team {
   teamMembers {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { CopyButton } from '../components/copy-button.js';
+import { AccountSecurity } from './account-security.js';
 import { Field, formValues } from '../components/field.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/states.js';
 import { formatDate, formatDateTime } from '../format.js';
@@ -12,7 +13,7 @@ export function Settings() {
   const viewer = useViewer();
   return (
     <div className="page">
-      <PageHeader title="Settings" description="Your brand, API access, and the brand's own social accounts." />
+      <PageHeader title="Settings" description="Your brand, API access, your sign-in, and the brand's own social accounts." />
       {canManage(viewer) ? (
         <>
           <BrandName />
@@ -23,6 +24,7 @@ export function Settings() {
           <div>Only owners and admins can rename the brand and manage API keys. Ask one of them if you need a key.</div>
         </div>
       )}
+      <AccountSecurity />
       <section className="card" aria-labelledby="social-heading">
         <h2 id="social-heading">Your brand's social accounts</h2>
         <div className="state" data-testid="not-available">
