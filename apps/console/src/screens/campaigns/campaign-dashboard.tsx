@@ -89,7 +89,7 @@ export function CampaignDashboard() {
       <FormError error={status.error} />
       {q.error && <ErrorState error={q.error} retry={q.reload} title="Refreshing failed; showing the last figures" />}
 
-      <div className="grid-3">
+      <div className="stats">
         <Stat label="Claimed" value={`${c.claimedCount} / ${c.quantity}`} />
         <Stat label="Posts (disclosed)" value={`${r.posts} (${r.disclosedPosts})`} />
         <Stat label="Engagements" value={formatCompact(r.engagements)} />
