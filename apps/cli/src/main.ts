@@ -7,6 +7,7 @@ import { evalScoreCommand } from './commands/eval-score.command.js';
 import { generateCommand } from './commands/generate.command.js';
 import { connectCommand } from './commands/connect.command.js';
 import { startCommand } from './commands/start.command.js';
+import { operatorCommand } from './commands/operator.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { billingCommand } from './commands/billing.command.js';
@@ -15,6 +16,7 @@ const program = new Command('renown')
   .description('Renown: find the people who move opinion in a vertical, and reward them with perks')
   .addCommand(startCommand)
   .addCommand(migrateCommand)
+  .addCommand(operatorCommand)
   .addCommand(schemaCommand)
   .addCommand(generateCommand)
   .addCommand(connectCommand)

@@ -33,3 +33,4 @@ export { newSecretToken, sha256 } from './crypto/secret-token.js';
 export { DEMO_BRAND_NAME, DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD, seedDemoBrand } from './demo/seed-demo-brand.js';
 export { SESSION_COOKIE } from './sessions/session-cookie.js';
 export { AccountsMaintenanceJobs, AccountsWorkerModule } from './accounts-maintenance.jobs.js';
+export { setOperator } from './operators/set-operator.js';
