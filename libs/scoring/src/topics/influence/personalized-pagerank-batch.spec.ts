@@ -19,11 +19,14 @@ describe('personalizedPagerankBatch', () => {
     }
     const declared = new Float64Array(n).map(() => 10 * rand());
     const graph = buildCsrGraph(n, { sources, targets, weights }, { declaredOutWeight: declared });
-    const seeds = [new Map([[1, 1], [5, 2]]), new Map([[7, 1]]), new Map([[150, 1], [199, 1], [3, 0.5]])];
-    const batch = personalizedPagerankBatch(graph, seeds, { tolerance: 1e-12, maxIterations: 200 });
-    seeds.forEach((s, j) => {
-      const single = personalizedPagerank(graph, s, { tolerance: 1e-12, maxIterations: 200 }).ranks;
-      for (let v = 0; v < n; v++) expect(batch[j][v]).toBeCloseTo(single[v], 9);
-    });
+    const all = [new Map([[1, 1], [5, 2]]), new Map([[7, 1]]), new Map([[150, 1], [199, 1], [3, 0.5]]), new Map([[42, 1]])];
+    // 4 seed sets take the unrolled path, 3 the general one.
+    for (const seeds of [all, all.slice(0, 3)]) {
+      const batch = personalizedPagerankBatch(graph, seeds, { tolerance: 1e-12, maxIterations: 200 });
+      seeds.forEach((s, j) => {
+        const single = personalizedPagerank(graph, s, { tolerance: 1e-12, maxIterations: 200 }).ranks;
+        for (let v = 0; v < n; v++) expect(batch[j][v]).toBeCloseTo(single[v], 9);
+      });
+    }
   });
 });

@@ -35,8 +35,8 @@ export interface TopicScoringReport {
 
 const DAY = 86_400_000;
 const BATCH = 5_000;
-/** Topics per batched PageRank: 8 interleaved vectors keep a 1M-node run near 200 MB. */
-const TOPIC_BATCH = 8;
+/** Topics per batched PageRank (the unrolled case; measured about 1.2-1.3x faster than 4 single runs on 2M edges). */
+const TOPIC_BATCH = 4;
 
 /**
  * The topics step of a scoring run: classify the window's posts, derive each account's expertise topics
@@ -193,7 +193,7 @@ export class TopicScoringService {
         rows.push({ topicId, accountId: accountOf[r.node], score: r.score, percentile: r.percentile, topicRank: r.rank });
       }
     };
-    // The largest topics get their own restarted PageRank, TOPIC_BATCH at a time in one pass over the edges.
+    // The largest topics get their own restarted PageRank, four at a time in one pass over the edges.
     const own = bySize.slice(0, maxPagerankTopics);
     for (let i = 0; i < own.length; i += TOPIC_BATCH) {
       const batch = own.slice(i, i + TOPIC_BATCH);
