@@ -132,6 +132,9 @@ export class GraphImporter {
     const complete = head.length >= size || (await isGzipFile(file)) && head.length < 256 * 1024;
     const detected = detectFormat(head, complete);
     if (format) {
+      // A JSON document too large to sniff is taken on the caller's word; its records are still checked one by one.
+      const tooLargeToSniff = !complete && detected.format === null && detected.layout === 'document';
+      if (tooLargeToSniff && findFormat(format)?.unit === 'json') return { file, format: format as FormatName, layout: 'document' };
       if (detected.format !== format) throw IngestionError.formatMismatch(file, format, detected.format);
       return { file, format: format as FormatName, layout: detected.layout };
     }
@@ -190,7 +193,12 @@ export class GraphImporter {
       const flush = (b: GraphBatch) => this.commitBatch(client, writer, runId, b, counts, options);
       try {
         for await (const record of source) {
-          if (checkpoint && record.position.line <= checkpoint.line) continue;
+          if (checkpoint && record.position.line <= checkpoint.line) {
+            // Already committed. The first lines still go through the parser, which may keep state from them
+            // (an edge list's header), and their output is dropped.
+            if (record.position.line <= 5) this.parseInto(parser, record, new GraphBatch());
+            continue;
+          }
           batch.records++;
           batch.lastPosition = record.position;
           this.parseInto(parser, record, batch);
