@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
-import { DataSource } from 'typeorm';
 import { CampaignRepository } from '../campaigns/campaign.repository.js';
 import { BrandScopedSql } from '../brand-scoped-sql.js';
-import { sqlRows } from '../sql-rows.js';
 import type { ShippingAddress } from './claim.types.js';
 
 export interface BrandClaimRow {
@@ -29,7 +27,6 @@ export interface BrandClaimRow {
 export class ClaimListService {
   constructor(
     private readonly scoped: BrandScopedSql,
-    private readonly ds: DataSource,
     private readonly campaigns: CampaignRepository,
   ) {}
 

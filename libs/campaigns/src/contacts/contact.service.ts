@@ -3,7 +3,7 @@ import type { BrandId } from '@renown/accounts';
 import { DataSource } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
 import { BrandScopedSql } from '../brand-scoped-sql.js';
-import { sqlOne, sqlRows } from '../sql-rows.js';
+import { sqlOne } from '../sql-rows.js';
 import { type ConsentBasis, parseContactsCsv } from './parse-contacts-csv.js';
 
 export interface ContactRow {

@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
 import type { CampaignTargeting } from '../campaigns/campaign.types.js';
 import { BrandScopedSql } from '../brand-scoped-sql.js';
-import { sqlRows } from '../sql-rows.js';
 
 export interface ResolvedTarget {
   contactId: string;

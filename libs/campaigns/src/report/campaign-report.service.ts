@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource } from 'typeorm';
 import { CampaignRepository } from '../campaigns/campaign.repository.js';
 import { BrandScopedSql } from '../brand-scoped-sql.js';
-import { sqlOne, sqlRows } from '../sql-rows.js';
 import { earnedMediaValue, EMV_FORMULA_VERSION } from './earned-media-value.js';
 
 export interface InfluencerReportRow {
@@ -46,7 +44,6 @@ export interface CampaignReport {
 export class CampaignReportService {
   constructor(
     private readonly scoped: BrandScopedSql,
-    private readonly ds: DataSource,
     private readonly campaigns: CampaignRepository,
   ) {}
 
