@@ -194,6 +194,7 @@ async function copyInto(client: pg.PoolClient, table: string, columns: string[],
   await pipeline(Readable.from(chunks()), stream);
 }
 
+/** RENOWN_INGEST_TRACE=1 prints each statement's time to stderr (for tuning; off in normal runs). */
 const TRACE = process.env.RENOWN_INGEST_TRACE === '1';
 const zero = (): EntityCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
 
@@ -241,11 +242,6 @@ export class GraphWriter {
     await c.query(`ANALYZE stage_accounts, stage_account_history, stage_posts, stage_post_history, stage_interactions`);
     const one = async (sql: string) => {
       const t0 = TRACE ? performance.now() : 0;
-      if (process.env.RENOWN_INGEST_TRACE === 'explain') {
-        const plan = await c.query(`EXPLAIN (ANALYZE, TIMING ON) ${sql}`);
-        console.error(plan.rows.map((x) => x['QUERY PLAN']).join('\n'));
-        return { inserted: 0, updated: 0 };
-      }
       const r = await c.query(sql);
       if (TRACE) console.error(`${(performance.now() - t0).toFixed(0)}ms ${r.rowCount} ${sql.slice(0, 70).replace(/\s+/g, ' ')}`);
       return r.rows[0] as { inserted: number; updated: number };
