@@ -126,6 +126,12 @@ describe('account topics, topic influence and corrections', () => {
     expect(rows.length).toBe(1); // the post itself is about barbecue; the account is not an authority on it
   });
 
+  it('reads each post once per classifier version: a re-run classifies only new posts', async () => {
+    expect((await run()).postsClassified).toBe(0);
+    await post('outsider', 'A quiet walk in the park');
+    expect((await run()).postsClassified).toBe(1);
+  });
+
   it('lets an operator hide a wrong topic, which stays hidden across re-runs; others may not', async () => {
     const denied = await t.graphql(`mutation($a: ID!) { hideAccountTopic(accountId: $a, topic: "cars") { hiddenBy } }`, { a: ids.pat }, brandUser.headers);
     expect(codeOf(denied)).toBe('FORBIDDEN');

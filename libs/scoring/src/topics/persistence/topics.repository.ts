@@ -32,19 +32,21 @@ export const INTERACTION_TYPE_WEIGHT_SQL = `CASE type WHEN 'repost' THEN 1.0 WHE
 export class TopicsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async postsToClassify(since: Date, afterId: string, limit: number): Promise<PostRow[]> {
+  /** Posts of the window the given classifier version has not read yet, in id order from `afterId`. */
+  async postsToClassify(since: Date, afterId: string, limit: number, classifierVersion: string): Promise<PostRow[]> {
     return this.db.query(
       `SELECT id::text, author_account_id::text AS "authorAccountId", text, hashtags, urls, annotations, language,
               mentioned_account_ids::text[] AS "mentionedAccountIds"
        FROM posts
        WHERE id > $1 AND NOT is_stub AND deleted_at IS NULL AND repost_of_post_id IS NULL
          AND author_account_id IS NOT NULL AND (posted_at IS NULL OR posted_at >= $2)
+         AND NOT EXISTS (SELECT 1 FROM post_topic_classifications c WHERE c.post_id = posts.id AND c.classifier_version = $4)
        ORDER BY id LIMIT $3`,
-      [afterId, since, limit],
+      [afterId, since, limit, classifierVersion],
     );
   }
 
-  async replacePostTopics(postIds: string[], topics: Map<string, PostTopic[]>): Promise<void> {
+  async replacePostTopics(postIds: string[], topics: Map<string, PostTopic[]>, classifierVersion: string): Promise<void> {
     const ids: string[] = [];
     const topicIds: string[] = [];
     const weights: number[] = [];
@@ -63,6 +65,12 @@ export class TopicsRepository {
         `INSERT INTO post_topics (post_id, topic_id, weight, sources)
          SELECT p, t, w, s::text[] FROM unnest($1::bigint[], $2::text[], $3::real[], $4::text[]) AS x(p, t, w, s)`,
         [ids, topicIds, weights, sources],
+      );
+      await em.query(
+        `INSERT INTO post_topic_classifications (post_id, classifier_version, classified_at)
+         SELECT p, $2, now() FROM unnest($1::bigint[]) AS x(p)
+         ON CONFLICT (post_id) DO UPDATE SET classifier_version = EXCLUDED.classifier_version, classified_at = EXCLUDED.classified_at`,
+        [postIds, classifierVersion],
       );
     });
   }

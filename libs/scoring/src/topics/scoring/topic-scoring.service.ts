@@ -3,7 +3,7 @@ import { logger } from '@renown/core';
 import { buildCsrGraph, type CsrGraph } from '../../graph/csr-graph.js';
 import { pagerank } from '../../graph/pagerank.js';
 import { classifyPostTopics, type PostTopic } from '../classify/classify-post-topics.js';
-import { getTopicClassifier } from '../classify/topic-classifier.js';
+import { getTopicClassifier, TOPIC_CLASSIFIER_VERSION } from '../classify/topic-classifier.js';
 import { computeAccountTopics, type AccountTopic, type AccountTopicInputs, type EngagerInput, type OntologyView, type PostEvidenceInput } from '../expertise/compute-account-topics.js';
 import { computeTopicInfluence } from '../influence/compute-topic-influence.js';
 import { personalizedPagerankBatch } from '../influence/personalized-pagerank-batch.js';
@@ -73,12 +73,13 @@ export class TopicScoringService {
     return report;
   }
 
+  /** Classifies the window's posts that this classifier version has not read yet (new posts, or all after a change). */
   async classifyPosts(since: Date): Promise<number> {
     const classifier = getTopicClassifier();
     let after = '0';
     let total = 0;
     for (;;) {
-      const posts = await this.repo.postsToClassify(since, after, BATCH);
+      const posts = await this.repo.postsToClassify(since, after, BATCH, TOPIC_CLASSIFIER_VERSION);
       if (!posts.length) break;
       const mentioned = [...new Set(posts.flatMap((p) => p.mentionedAccountIds ?? []))];
       const mentionedTopics = await this.repo.topicsOfAccounts(mentioned);
@@ -90,6 +91,7 @@ export class TopicScoringService {
       await this.repo.replacePostTopics(
         posts.map((p) => p.id),
         out,
+        TOPIC_CLASSIFIER_VERSION,
       );
       total += posts.length;
       after = posts[posts.length - 1].id;
