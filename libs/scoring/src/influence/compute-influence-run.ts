@@ -149,11 +149,16 @@ export interface AccountInfluence {
 }
 
 export interface InfluenceRunResult {
-  accounts: AccountInfluence[];
+  accountCount: number;
+  /** Account i's signals, composite, contributions and calibrated scores, built on demand (a million
+   * long-lived objects would cost about half a gigabyte; the run keeps columns and makes rows as it writes). */
+  account(i: number): AccountInfluence;
   /** Up to TOP_ENGAGERS account positions per target whose engagement counted most, with their share. */
   topEngagers: Int32Array;
   topEngagerWeights: Float64Array;
   raw: Float64Array;
+  score: Float32Array;
+  percentile: Float64Array;
 }
 
 export const TOP_ENGAGERS = 3;
@@ -202,39 +207,55 @@ export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGra
       }
     }
   }
-  const accounts: AccountInfluence[] = new Array(n);
-  const raw = new Float64Array(n);
-  const reach = new Float64Array(n);
-  const amplification = new Float64Array(n);
-  const network = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const signalsAt = (i: number): InfluenceSignals => {
     const burst = input.burstFactor[i];
-    const signals: InfluenceSignals = {
+    return {
       followers: input.followers[i],
       following: input.following[i],
       listed: input.listed[i],
-      botFollowerShare: observedFollowers[i] > 0 ? botFollowers[i] / Math.max(observedFollowers[i], 1) : 0,
+      botFollowerShare: observedFollowers[i] > 0 ? botFollowers[i] / observedFollowers[i] : 0,
       postsInWindow: input.postsInWindow[i],
       engagementsReceived: { reposts: reposts[i] * burst, quotes: quotes[i] * burst, replies: replies[i] * burst, likes: likes[i] * burst },
       distinctEngagers: engagers[i] * burst,
       networkStanding: ranks[i] * n,
     };
-    const r = computeRawInfluence(signals, INFLUENCE_PARAMETERS_V1);
+  };
+  const raw = new Float64Array(n);
+  const reach = new Float64Array(n);
+  const amplification = new Float64Array(n);
+  const network = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = computeRawInfluence(signalsAt(i), INFLUENCE_PARAMETERS_V1);
     raw[i] = r.raw;
     reach[i] = r.terms.reach;
     amplification[i] = r.terms.amplification;
     network[i] = r.terms.network;
-    accounts[i] = { signals, raw: r.raw, terms: r.terms, contributions: r.contributions, score: 0, percentile: 0, subScores: { reach: 0, amplification: 0, network: 0 } };
   }
   const pct = populationPercentiles(raw);
   const pr = populationPercentiles(reach);
   const pa = populationPercentiles(amplification);
   const pn = populationPercentiles(network);
-  for (let i = 0; i < n; i++) {
-    const a = accounts[i];
-    a.percentile = pct[i];
-    a.score = scoreFromPercentile(pct[i]);
-    a.subScores = { reach: scoreFromPercentile(pr[i]), amplification: scoreFromPercentile(pa[i]), network: scoreFromPercentile(pn[i]) };
-  }
-  return { accounts, topEngagers, topEngagerWeights, raw };
+  const score = new Float32Array(n);
+  for (let i = 0; i < n; i++) score[i] = scoreFromPercentile(pct[i]);
+  return {
+    accountCount: n,
+    topEngagers,
+    topEngagerWeights,
+    raw,
+    score,
+    percentile: pct,
+    account(i: number): AccountInfluence {
+      const signals = signalsAt(i);
+      const r = computeRawInfluence(signals, INFLUENCE_PARAMETERS_V1);
+      return {
+        signals,
+        raw: r.raw,
+        terms: r.terms,
+        contributions: r.contributions,
+        score: scoreFromPercentile(pct[i]),
+        percentile: pct[i],
+        subScores: { reach: scoreFromPercentile(pr[i]), amplification: scoreFromPercentile(pa[i]), network: scoreFromPercentile(pn[i]) },
+      };
+    },
+  };
 }

@@ -80,7 +80,8 @@ export class InfluenceScoringRun {
       for (let i = 0; i < input.accountCount; i++) if (input.person[i] >= 0) (members.get(input.person[i]) ?? members.set(input.person[i], []).get(input.person[i])!).push(i);
       const persons: PersonSnapshotRow[] = [];
       for (const [p, idx] of members) {
-        const sum = (f: (s: InfluenceSignals) => number) => idx.reduce((acc, i) => acc + f(result.accounts[i].signals), 0);
+        const linked = idx.map((i) => result.account(i).signals);
+        const sum = (f: (s: InfluenceSignals) => number) => linked.reduce((acc, s) => acc + f(s), 0);
         const combined: InfluenceSignals = {
           followers: sum((s) => s.followers),
           following: sum((s) => s.following),
@@ -105,7 +106,7 @@ export class InfluenceScoringRun {
       const accountIds = input.accountIds;
       const rows = (function* (): Generator<SnapshotRow> {
         for (let i = 0; i < input.accountCount; i++) {
-          const a = result.accounts[i];
+          const a = result.account(i);
           const engagerIds: string[] = [];
           const engagerWeights: number[] = [];
           for (let k = 0; k < TOP_ENGAGERS; k++) {
