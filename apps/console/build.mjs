@@ -2,7 +2,7 @@
 // (so `npm start` and `npm run build` stay fast when the console did not change).
 //   node apps/console/build.mjs           build if stale
 //   node apps/console/build.mjs --force   always build
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,15 +18,40 @@ function newestMtime(path) {
   return Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
 }
 
+const LOCK = here('../../dist/.console-build.lock');
+const isFresh = () => (existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0) > Math.max(...SOURCES.map(newestMtime));
+
+/** One build at a time: test files running in parallel would otherwise empty dist/console under each other. */
+async function withLock(fn) {
+  mkdirSync(here('../../dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than two minutes was left by a killed build.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 export async function buildConsole({ force = false, quiet = false } = {}) {
-  const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
-  if (!force && built > Math.max(...SOURCES.map(newestMtime))) return false;
-  const { build } = await import('vite');
-  const started = Date.now();
-  await build({ configFile: here('vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
-  writeFileSync(STAMP, new Date().toISOString());
-  if (!quiet) console.log(`[renown] console built into dist/console in ${Date.now() - started} ms`);
-  return true;
+  if (!force && isFresh()) return false;
+  return withLock(async () => {
+    if (!force && isFresh()) return false; // another process built it while we waited
+    const { build } = await import('vite');
+    const started = Date.now();
+    await build({ configFile: here('vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+    writeFileSync(STAMP, new Date().toISOString());
+    if (!quiet) console.log(`[renown] console built into dist/console in ${Date.now() - started} ms`);
+    return true;
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
