@@ -21,6 +21,7 @@ import { TargetingResolver } from './invitations/targeting.js';
 import { CampaignMailer } from './mail/campaign-mailer.js';
 import { CampaignPostLinker } from './posts/campaign-post-linker.service.js';
 import { InfluencerPrivacyService } from './privacy/influencer-privacy.service.js';
+import { PrivacyPagesController } from './privacy/privacy-pages.controller.js';
 import { CampaignReportCsvController } from './report/campaign-report-csv.controller.js';
 import { CampaignReportService } from './report/campaign-report.service.js';
 
@@ -41,7 +42,7 @@ export class CampaignsModule {
   static forRoot(role: 'api' | 'worker'): DynamicModule {
     return {
       module: CampaignsModule,
-      controllers: role === 'api' ? [ClaimPageController, UnsubscribeController, ApplyPageController, CreatorPagesController, CampaignReportCsvController] : [],
+      controllers: role === 'api' ? [ClaimPageController, UnsubscribeController, ApplyPageController, CreatorPagesController, PrivacyPagesController, CampaignReportCsvController] : [],
       providers: [...SERVICES, ...(role === 'api' ? [CampaignsResolver] : [CampaignReminderJobs, CampaignScheduleJobs])],
       exports: SERVICES,
     };
