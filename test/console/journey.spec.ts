@@ -220,10 +220,14 @@ describe('brand console journey', () => {
     expect(await csv.text()).toContain('lena.drives');
   });
 
-  it('says plainly which screens are not available yet, and says when a profile does not exist', async () => {
+  it('reads a search into topics, says plainly that ranked results are not available yet, and says when a profile does not exist', async () => {
     await page.getByRole('link', { name: /Discover/ }).click();
-    await page.getByText('Discover is not available yet').waitFor();
-    await shot(page, 'discover-not-available');
+    await page.getByLabel('What are you looking for?').fill('top influencers in automotive');
+    await page.getByRole('button', { name: 'Search' }).click();
+    // The reading of the query is live (topicSearch); ranked results wait for the discovery API.
+    await page.getByLabel('Understood as').getByText('Cars', { exact: true }).waitFor();
+    await page.getByText('Influencer results are not available yet').waitFor();
+    await shot(page, 'discover-topics-only');
     await page.getByRole('link', { name: 'Profiles' }).click();
     await page.getByLabel('Social account id').fill('424242');
     await page.getByRole('button', { name: 'Open profile' }).click();

@@ -5,6 +5,7 @@ import { request } from './graphql/client.js';
 import { SwitchBrandDocument } from './graphql/generated.js';
 import { useServerInfo } from './server-info.js';
 import { Billing } from './screens/billing.js';
+import { Discover } from './screens/discover.js';
 import { CampaignDashboard } from './screens/campaigns/campaign-dashboard.js';
 import { CampaignList } from './screens/campaigns/campaign-list.js';
 import { CampaignWizard } from './screens/campaigns/campaign-wizard.js';
@@ -84,10 +85,7 @@ export function Shell() {
           <Route path="team" element={<Team />} />
           <Route path="billing" element={<Billing />} />
           <Route path="settings" element={<Settings />} />
-          <Route
-            path="discover"
-            element={<NotAvailable feature="Discover">Searching for influencers ("top influencers in automotive") needs the discovery API, which this server does not offer yet.</NotAvailable>}
-          />
+          <Route path="discover" element={<Discover />} />
           <Route path="campaigns" element={<CampaignList />} />
           <Route path="campaigns/new" element={<CampaignWizard />} />
           <Route path="campaigns/:id" element={<CampaignDashboard />} />

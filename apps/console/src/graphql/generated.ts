@@ -267,6 +267,13 @@ export type MarkClaimShippedMutationVariables = Exact<{
 
 export type MarkClaimShippedMutation = { markClaimShipped: string };
 
+export type TopicSearchQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type TopicSearchQuery = { topicSearch: { unresolved: Array<string>, topics: Array<{ matched: string, via: string, topic: { id: string, name: string, slug: string } }>, suggestions: Array<{ term: string, topics: Array<{ id: string, name: string }> }> } };
+
 export type AccountProfileQueryVariables = Exact<{
   accountId: string | number;
 }>;
@@ -862,6 +869,29 @@ export const MarkClaimShippedDocument = new TypedDocumentString(`
   )
 }
     `) as unknown as TypedDocumentString<MarkClaimShippedMutation, MarkClaimShippedMutationVariables>;
+export const TopicSearchDocument = new TypedDocumentString(`
+    query TopicSearch($text: String!) {
+  topicSearch(text: $text) {
+    topics {
+      matched
+      via
+      topic {
+        id
+        name
+        slug
+      }
+    }
+    unresolved
+    suggestions {
+      term
+      topics {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopicSearchQuery, TopicSearchQueryVariables>;
 export const AccountProfileDocument = new TypedDocumentString(`
     query AccountProfile($accountId: ID!) {
   accountInfluence(accountId: $accountId, historyDays: 180) {
