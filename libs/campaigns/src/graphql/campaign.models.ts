@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum PerkKindGql {
   physical = 'physical',
@@ -155,9 +155,9 @@ export class InfluencerReportLine {
   @Field() claimed: boolean;
   @Field(() => Int) posts: number;
   @Field(() => Int) disclosedPosts: number;
-  @Field(() => Int) engagements: number;
-  @Field(() => Int) reach: number;
-  @Field(() => Int, { description: 'Earned media value in US cents (see formulaVersion).' }) emvCents: number;
+  @Field(() => Float, { description: 'Whole number; Float because totals can pass 2^31.' }) engagements: number;
+  @Field(() => Float, { description: 'Whole number; Float because totals can pass 2^31.' }) reach: number;
+  @Field(() => Float, { description: 'Earned media value in US cents, a whole number (see formulaVersion).' }) emvCents: number;
 }
 
 @ObjectType()
@@ -171,9 +171,9 @@ export class CampaignReport {
   @Field(() => Int, { description: 'Claimers with at least one linked post.' }) posted: number;
   @Field(() => Int) posts: number;
   @Field(() => Int) disclosedPosts: number;
-  @Field(() => Int) engagements: number;
-  @Field(() => Int) reach: number;
-  @Field(() => Int) emvCents: number;
+  @Field(() => Float, { description: 'Whole number; Float because totals can pass 2^31.' }) engagements: number;
+  @Field(() => Float, { description: 'Whole number; Float because totals can pass 2^31.' }) reach: number;
+  @Field(() => Float, { description: 'Earned media value in US cents, a whole number (see formulaVersion).' }) emvCents: number;
   @Field(() => [InfluencerReportLine]) influencers: InfluencerReportLine[];
 }
 
