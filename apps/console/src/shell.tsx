@@ -1,4 +1,5 @@
-import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Icon, Logo } from './components/icons.js';
 import { roleLabel } from './format.js';
 import { request } from './graphql/client.js';
@@ -41,6 +42,18 @@ export function Shell() {
   const { logOut } = useSession();
   const { mailMode } = useServerInfo();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+  // After a client-side navigation, screen readers and keyboards start at the new page's content, as
+  // they would after a full page load (not on the first render, where the skip link comes first).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
   const link = (n: NavItem) => (
     <NavLink key={n.to} to={n.to} className="nav-link">
       <Icon name={n.icon} /> {n.label}
