@@ -52,5 +52,8 @@ describe('creators sign up themselves: email verification and handle proof by po
     expect((await fetch(`${t.url}/creators/signup`, { method: 'POST', body: new URLSearchParams({ email: 'nope' }) })).status).toBe(400);
     const again = await fetch(`${t.url}/creators/signup`, { method: 'POST', body: new URLSearchParams({ email: 'joy@makers.test' }) });
     expect(await again.text()).toContain('If the address can receive mail');
+    // No second link within 10 minutes: the page cannot flood an inbox.
+    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'campaigns.creator-verify' AND to_address = 'joy@makers.test'`);
+    expect(rows[0].n).toBe(1);
   });
 });

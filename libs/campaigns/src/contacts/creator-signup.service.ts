@@ -48,6 +48,9 @@ export class CreatorSignupService {
     }
     const { token, hash } = newClaimToken();
     await this.ds.transaction(async (em) => {
+      // One link per address per 10 minutes: the page cannot be used to flood someone's inbox.
+      const recent = await sqlOne(em, `SELECT 1 FROM creator_signups WHERE email = $1 AND email_token_expires_at > now() + make_interval(days => $2) - interval '10 minutes' FOR UPDATE`, [email, TOKEN_DAYS]);
+      if (recent) return;
       const row = await sqlOne<{ id: string }>(
         em,
         `INSERT INTO creator_signups (email, email_token_hash, email_token_expires_at) VALUES ($1, $2, now() + make_interval(days => $3))

@@ -56,6 +56,10 @@ export class InfluencerPrivacyService {
     if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email)) throw CampaignsError.badInput('Enter your email address, like name@example.com');
     const { token, hash } = newClaimToken();
     await this.ds.transaction(async (em) => {
+      // One confirmation per address per 10 minutes: the page cannot be used to flood someone's inbox.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('renown:deletion-request:' || $1))`, [email]);
+      const [recent] = await em.query(`SELECT 1 FROM influencer_deletion_requests WHERE email = $1 AND created_at > now() - interval '10 minutes'`, [email]);
+      if (recent) return;
       await em.query(`INSERT INTO influencer_deletion_requests (token_hash, email, expires_at) VALUES ($1, $2, now() + interval '2 days')`, [hash, email]);
       const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/privacy/delete/${token}`;
       // Sent even to a suppressed address: the person asked for it, and it is not marketing.
