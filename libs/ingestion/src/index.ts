@@ -15,3 +15,7 @@ export * from './ingestion.module.js';
 export * from './runs/import-runs.service.js';
 export * from './persons/person-linker.js';
 export * from './persons/profile-link.js';
+// For benchmarks (raw COPY of the same normalized rows) and tools that write observations directly.
+export { GraphBatch, type QuarantineEntry } from './writing/graph-batch.js';
+export { GraphWriter, type BatchCounts, type EntityCounts } from './writing/graph-writer.js';
+export { copyRow, copyValue } from './writing/encode-copy-text.js';
