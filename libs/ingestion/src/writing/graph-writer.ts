@@ -239,7 +239,9 @@ export class GraphWriter {
 
     if (TRACE) console.error(`${(performance.now() - tStart).toFixed(0)}ms COPY of ${batch.posts.size} posts, ${batch.accounts.size} accounts, ${batch.interactions.size} interactions`);
     // Temporary tables have no statistics until analyzed; without them the planner picks nested loops.
+    const tAnalyze = TRACE ? performance.now() : 0;
     await c.query(`ANALYZE stage_accounts, stage_account_history, stage_posts, stage_post_history, stage_interactions`);
+    if (TRACE) console.error(`${(performance.now() - tAnalyze).toFixed(0)}ms ANALYZE staging`);
     const one = async (sql: string) => {
       const t0 = TRACE ? performance.now() : 0;
       const r = await c.query(sql);
@@ -270,7 +272,9 @@ export class GraphWriter {
       counts.deletions += (await c.query(SQL.deletePosts)).rowCount ?? 0;
       counts.deletions += (await c.query(SQL.deleteInteractions)).rowCount ?? 0;
     }
+    const tTouched = TRACE ? performance.now() : 0;
     if (importRunId && batch.accounts.size) await c.query(SQL.touchedAccounts, [importRunId]);
+    if (TRACE) console.error(`${(performance.now() - tTouched).toFixed(0)}ms touched accounts`);
 
     const unchanged = (e: EntityCounts, staged: number) => {
       e.unchanged = Math.max(0, staged - e.inserted - e.updated);
