@@ -45,9 +45,12 @@ export async function buildConsole({ force = false, quiet = false } = {}) {
   if (!force && isFresh()) return false;
   return withLock(async () => {
     if (!force && isFresh()) return false; // another process built it while we waited
+    // Always a production build, whatever NODE_ENV the caller runs with (Jest sets "test", which would make
+    // Vite bundle React's development build).
+    process.env.NODE_ENV = 'production';
     const { build } = await import('vite');
     const started = Date.now();
-    await build({ configFile: here('vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+    await build({ configFile: here('vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'warn' });
     writeFileSync(STAMP, new Date().toISOString());
     if (!quiet) console.log(`[renown] console built into dist/console in ${Date.now() - started} ms`);
     return true;

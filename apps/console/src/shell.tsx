@@ -43,14 +43,12 @@ export function Shell() {
   const { mailMode } = useServerInfo();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
   // After a client-side navigation, screen readers and keyboards start at the new page's content, as
   // they would after a full page load (not on the first render, where the skip link comes first).
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     window.scrollTo(0, 0);
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [pathname]);

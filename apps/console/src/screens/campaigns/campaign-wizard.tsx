@@ -73,7 +73,10 @@ export function CampaignWizard() {
     disclosureRequired: true,
     contactIds: [],
   });
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    setProblems([]); // the problems named the old values; they are checked again on Next
+  };
   const codes = useMemo(() => countCodes(draft.codesCsv), [draft.codesCsv]);
 
   const check = (): string[] => {
