@@ -1,7 +1,7 @@
 import { CoreExtensions1763700000000 } from './1763700000000-core-extensions.js';
 import { SocialGraph1763720000001 } from './1763720000001-social-graph.js';
-import { InteractionWeight1763720000002 } from './1763720000002-interaction-weight.js';
 import { LiveConnectorCursors1763720000050 } from './1763720000050-live-connector-cursors.js';
+import { InteractionWeight1763720000002 } from './1763720000002-interaction-weight.js';
 import { Accounts1763710000001 } from './1763710000001-accounts.js';
 import { LoginAttempts1763710000002 } from './1763710000002-login-attempts.js';
 import { MailOutbox1763710000003 } from './1763710000003-mail-outbox.js';
@@ -20,4 +20,4 @@ import { CompactScoreSnapshots1763730000002 } from './1763730000002-compact-scor
  * (timestamps: core 17637000..., accounts 17637100..., ingestion 17637200..., scoring 17637300...,
  * billing 17637400..., campaigns 17637500..., discovery 17637600...).
  */
-export const migrations = [CoreExtensions1763700000000, SocialGraph1763720000001, Accounts1763710000001, LoginAttempts1763710000002, MailOutbox1763710000003, TopicOntology1763730000050, AccountTopics1763730000051, Billing1763740000001, LiveConnectorCursors1763720000050, InfluenceScores1763730000001, InteractionWeight1763720000002, Campaigns1763750000001, CreatorSignupExpiry1763750000002, CompactScoreSnapshots1763730000002, PostTopicClassifications1763730000052, InfluencerDeletionRequests1763750000003];
+export const migrations = [CoreExtensions1763700000000, SocialGraph1763720000001, Accounts1763710000001, LoginAttempts1763710000002, MailOutbox1763710000003, TopicOntology1763730000050, AccountTopics1763730000051, Billing1763740000001, InfluenceScores1763730000001, InteractionWeight1763720000002, LiveConnectorCursors1763720000050, Campaigns1763750000001, CreatorSignupExpiry1763750000002, CompactScoreSnapshots1763730000002, PostTopicClassifications1763730000052, InfluencerDeletionRequests1763750000003];
