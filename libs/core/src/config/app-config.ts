@@ -70,7 +70,9 @@ export type AppConfig = Readonly<EnvironmentVariables> & {
   readonly smtpEnabled: boolean;
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());

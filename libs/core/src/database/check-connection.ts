@@ -1,6 +1,8 @@
 import pg from 'pg';
 
-export class DatabaseUnreachableError extends Error {}
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+}
 
 /** Describes a database URL without its password, for messages and logs. */
 export function describeDatabaseUrl(url: string): string {

@@ -1,0 +1,5 @@
+/**
+ * Discovery: who to work with. Topic search with an explained interpretation, influencer profiles, audience
+ * quality, influence relative to a brand's own audience, shortlists and lookalikes, and the developer REST API.
+ * Each feature is its own Nest module under this folder; this file exports their public parts.
+ */
