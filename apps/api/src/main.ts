@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { resolvePlanCatalogue } from '@renown/billing';
 import { loadConfig, logger, resolveDatabase, runMigrations } from '@renown/core';
 import { createApiApp } from './create-api-app.js';
 
 async function main() {
   const config = loadConfig();
+  resolvePlanCatalogue(config); // names missing Stripe price ids before anything starts
   const db = await resolveDatabase(config, (line) => logger.info(line));
   await runMigrations(db.url, (line) => logger.info(line));
   const app = await createApiApp(config, db.url);

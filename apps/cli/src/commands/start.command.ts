@@ -1,6 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { resolvePlanCatalogue } from '@renown/billing';
 import { describeDatabaseUrl, loadConfig, resolveDatabase, runMigrations } from '@renown/core';
 import { seedDemo } from '../demo/seed-demo.js';
 
@@ -15,6 +16,8 @@ export const startCommand = new Command('start')
   .option('--no-demo', 'do not load the demo dataset')
   .action(async (opts: { demo: boolean }) => {
     const config = loadConfig();
+  resolvePlanCatalogue(config); // names missing Stripe price ids before anything starts
+    resolvePlanCatalogue(config); // names missing Stripe price ids before anything starts
     const say = (line: string) => console.log(`[renown] ${line}`);
     const db = await resolveDatabase(config, () => undefined);
     say(db.embedded ? `embedded PostgreSQL on ${describeDatabaseUrl(db.url)} (data in ${config.DATA_DIR}/postgres)` : `PostgreSQL at ${describeDatabaseUrl(db.url)}`);
