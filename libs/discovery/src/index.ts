@@ -3,3 +3,4 @@
  * quality, influence relative to a brand's own audience, shortlists and lookalikes, and the developer REST API.
  * Each feature is its own Nest module under this folder; this file exports their public parts.
  */
+export * from './discovery.error.js';
