@@ -4,6 +4,7 @@ import { AccountsModule } from '@renown/accounts';
 import { BillingModule } from '@renown/billing';
 import { CampaignsModule } from '@renown/campaigns';
 import { IngestionModule } from '@renown/ingestion';
+import { SearchModule } from '@renown/discovery';
 import { ConsoleModule } from './console/console.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
@@ -28,6 +29,7 @@ export class ApiModule {
         CampaignsModule.forRoot('api'),
         BillingModule,
         IngestionModule,
+        SearchModule,
         ConsoleModule,
       ],
       controllers: [HealthController],

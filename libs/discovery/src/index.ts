@@ -4,3 +4,4 @@
  * Each feature is its own Nest module under this folder; this file exports their public parts.
  */
 export * from './discovery.error.js';
+export * from './search/index.js';
