@@ -20,6 +20,8 @@ export interface ScoringRunOptions {
 export interface ScoringRunReport {
   runId: string;
   day: string;
+  /** The instant the window ended (ISO); the topics step that follows uses the same one. */
+  asOf: string;
   accountsScored: number;
   pairs: number;
   pagerankIterations: number;
@@ -140,6 +142,7 @@ export class InfluenceScoringRun {
       return {
         runId,
         day,
+        asOf: asOf.toISOString(),
         accountsScored: input.accountCount,
         pairs: input.pairs.length,
         pagerankIterations: pr.iterations,

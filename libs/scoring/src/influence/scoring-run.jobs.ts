@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, QueueService } from '@renown/core';
+import { TOPIC_SCORING_QUEUE } from '../topics/scoring/topic-scoring.jobs.js';
 import { ScoringRunService } from './scoring-run.service.js';
 
 export const SCORING_RUN_QUEUE = 'scoring.run';
@@ -21,7 +22,12 @@ export class ScoringRunJobs {
    */
   @JobHandler(SCORING_RUN_QUEUE, { cron: '0 3 * * *', batchSize: 1 })
   async runScoring(data: { trigger?: 'schedule' | 'accounts-touched' | 'manual' }) {
-    await this.runs.run({ trigger: data?.trigger ?? 'schedule' });
+    const report = await this.runs.run({ trigger: data?.trigger ?? 'schedule' });
+    // Topic expertise and influence per topic rest on the same window of posts and engagement: every
+    // successful run (daily, or after imports) refreshes them, so an import needs no manual step to show
+    // topic scores. A separate job rather than an inline call: the topics step has its own retries, and a
+    // failure there never marks the influence run failed. A failed run throws above and sends nothing.
+    await this.queue.send(TOPIC_SCORING_QUEUE, { asOf: report.asOf, influenceRunId: report.runId });
   }
 
   /**
