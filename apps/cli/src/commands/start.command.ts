@@ -50,7 +50,7 @@ export const startCommand = new Command('start')
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
     say(`API:     ${config.PUBLIC_URL}/graphql`);
-    say(`Console: ${config.PUBLIC_URL}/`);
+    if (!demo) say(`Console: ${config.PUBLIC_URL}/`);
     say(`Health:  ${config.PUBLIC_URL}/health`);
     if (demo) for (const line of demo) say(line);
   });
