@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
+import { DeveloperApiModule } from '@renown/discovery/developer-api/index.js';
 
 @Module({})
 export class ApiModule {
@@ -31,6 +32,7 @@ export class ApiModule {
         IngestionModule,
         SearchModule,
         ConsoleModule,
+        DeveloperApiModule,
       ],
       controllers: [HealthController],
       providers: [SystemResolver],

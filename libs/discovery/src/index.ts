@@ -5,3 +5,4 @@
  */
 export * from './discovery.error.js';
 export * from './search/index.js';
+export * from './developer-api/index.js';

@@ -63,6 +63,15 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Developer REST API (/v1): requests each API key may make per window; counted in PostgreSQL across API processes. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(1)
+  DEVELOPER_API_RATE_LIMIT = 600;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(1) @Max(86_400)
+  DEVELOPER_API_RATE_WINDOW_SECONDS = 60;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables> & {

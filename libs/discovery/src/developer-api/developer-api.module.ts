@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { DeveloperApiController } from './http/developer-api.controller.js';
+import { DeveloperApiGuard } from './http/developer-api.guard.js';
+import { ApiCallMeter } from './metering/api-call-meter.js';
+import { ApiRateCounterRepository } from './rate-limit/api-rate-counter.repository.js';
+import { ApiRateLimiter } from './rate-limit/api-rate-limiter.js';
+import { DeveloperApiRepository } from './reading/developer-api.repository.js';
+import { DeveloperApiService } from './developer-api.service.js';
+
+/**
+ * The developer REST API under /v1 (API keys, per-key rate limit in PostgreSQL, `apiCalls` metering).
+ * Relies on the global BillingModule (EntitlementsService, UsageService) and the accounts AuthGuard.
+ */
+@Module({
+  controllers: [DeveloperApiController],
+  providers: [DeveloperApiService, DeveloperApiRepository, ApiRateCounterRepository, ApiRateLimiter, ApiCallMeter, DeveloperApiGuard],
+})
+export class DeveloperApiModule {}

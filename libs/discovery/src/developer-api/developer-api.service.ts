@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { BrandId } from '@renown/accounts';
+import { ErrorCode } from '@renown/core';
+import { WINDOW_DAYS } from '@renown/scoring';
+import { DiscoveryError } from '../discovery.error.js';
+import type {
+  AccountResponse,
+  IdentityResponse,
+  InfluenceEntry,
+  InfluenceResponse,
+  LinkedAccount,
+  ScoreResponse,
+  TopicsResponse,
+  UsageResponse,
+} from './http/developer-api.responses.js';
+import { rankInfluenceLinks, type InfluenceLink } from './influence/rank-influence-links.js';
+import { ApiCallMeter } from './metering/api-call-meter.js';
+import { type AccountRow, DeveloperApiRepository, type LatestScoreRow } from './reading/developer-api.repository.js';
+import { scoreBand } from './score/score-band.js';
+import { computeScoreDeltas } from './score/score-deltas.js';
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The developer API's answers (Klout's identity / score / topics / influence, on Renown's data). Global
+ * data: every brand gets the same answer; only metering and rate limits are per brand and key.
+ */
+@Injectable()
+export class DeveloperApiService {
+  constructor(
+    private readonly repo: DeveloperApiRepository,
+    private readonly meter: ApiCallMeter,
+  ) {}
+
+  async identityByHandle(platform: string, handle: string): Promise<IdentityResponse> {
+    const row = await this.repo.findByHandle(platform, handle);
+    if (!row) {
+      throw new DiscoveryError(ErrorCode.NOT_FOUND, `No ${platform} account with the handle "${handle}" is known to Renown. Check the spelling and the platform, or look it up by platform id with GET /v1/identity/${platform}/id/{externalId}.`, {
+        what: 'identity',
+        platform,
+        handle,
+      });
+    }
+    return identityOf(row);
+  }
+
+  async identityByExternalId(platform: string, externalId: string): Promise<IdentityResponse> {
+    const row = await this.repo.findByExternalId(platform, externalId);
+    if (!row) {
+      throw new DiscoveryError(ErrorCode.NOT_FOUND, `No ${platform} account with the platform id "${externalId}" is known to Renown.`, { what: 'identity', platform, externalId });
+    }
+    return identityOf(row);
+  }
+
+  async account(id: string): Promise<AccountResponse> {
+    const row = await this.accountOrThrow(id);
+    const score = (await this.repo.latestScores([id])).get(id);
+    return {
+      ...identityOf(row),
+      displayName: row.displayName,
+      followers: row.followersCount,
+      following: row.followingCount,
+      score: score ? { score: round2(score.score), band: scoreBand(score.score), percentile: round2(score.percentile), day: score.day } : null,
+    };
+  }
+
+  async score(id: string): Promise<ScoreResponse> {
+    await this.accountOrThrow(id);
+    const latest = (await this.repo.latestScores([id])).get(id);
+    if (!latest) {
+      throw new DiscoveryError(ErrorCode.NOT_FOUND, `Account ${id} has no Renown score yet: accounts are scored by the daily scoring run after they are imported. Try again after the next run.`, {
+        what: 'score',
+        id,
+        reason: 'not-scored-yet',
+      });
+    }
+    const history = await this.repo.dailyScores(id, latest.modelVersion, minusDays(latest.day, 60));
+    return {
+      accountId: id,
+      score: round2(latest.score),
+      band: scoreBand(latest.score),
+      percentile: round2(latest.percentile),
+      day: latest.day,
+      modelVersion: latest.modelVersion,
+      scoreDelta: computeScoreDeltas(history, latest.day),
+      subScores: { reach: round2(latest.reach), amplification: round2(latest.amplification), network: round2(latest.network) },
+    };
+  }
+
+  async topics(id: string): Promise<TopicsResponse> {
+    await this.accountOrThrow(id);
+    const rows = await this.repo.topics(id);
+    return {
+      accountId: id,
+      topics: rows.map((t) => ({
+        id: t.id,
+        slug: t.slug,
+        displayName: t.displayName,
+        topicType: t.isSuper ? 'super' : 'sub',
+        rank: t.rank,
+        score: t.score,
+        percentile: t.percentile === null ? null : round2(t.percentile),
+      })),
+    };
+  }
+
+  async influence(id: string, limit: number): Promise<InfluenceResponse> {
+    const account = await this.accountOrThrow(id);
+    const asOf = await this.repo.scoringAsOf();
+    const aggregates = await this.repo.interactionAggregates(id, asOf);
+    const facts = await this.repo.linkFacts([...new Set(aggregates.map((a) => a.otherId))], asOf);
+    const links = rankInfluenceLinks(aggregates, facts, account.personId);
+    const shown = [...links.influencers.slice(0, limit), ...links.influencees.slice(0, limit)];
+    const ids = [...new Set(shown.map((l) => l.accountId))];
+    const [accounts, scores] = await Promise.all([this.repo.findManyById(ids), this.repo.latestScores(ids)]);
+    const byId = new Map(accounts.map((a) => [a.id, a]));
+    const entry = (link: InfluenceLink): InfluenceEntry | null => {
+      const other = byId.get(link.accountId);
+      return other ? { account: linkedAccount(other, scores.get(link.accountId)), strength: link.strength, interactions: link.interactions } : null;
+    };
+    return {
+      accountId: id,
+      myInfluencers: links.influencers.slice(0, limit).map(entry).filter((e): e is InfluenceEntry => e !== null),
+      myInfluencees: links.influencees.slice(0, limit).map(entry).filter((e): e is InfluenceEntry => e !== null),
+      myInfluencersCount: links.influencers.length,
+      myInfluenceesCount: links.influencees.length,
+      window: { from: new Date(asOf.getTime() - WINDOW_DAYS * 86_400_000).toISOString(), to: asOf.toISOString() },
+    };
+  }
+
+  async usage(brandId: BrandId): Promise<UsageResponse> {
+    const { used, limit } = await this.meter.monthToDate(brandId);
+    return { period: new Date().toISOString().slice(0, 7), apiCalls: { used, limit } };
+  }
+
+  private async accountOrThrow(id: string): Promise<AccountRow> {
+    const row = await this.repo.findById(id);
+    if (!row) {
+      throw new DiscoveryError(ErrorCode.NOT_FOUND, `Account ${id} is not known to Renown. Look accounts up by handle with GET /v1/identity/{platform}/{handle}.`, { what: 'account', id });
+    }
+    return row;
+  }
+}
+
+function identityOf(row: AccountRow): IdentityResponse {
+  return { id: row.id, platform: row.platform, handle: row.handle, externalId: row.externalId, personId: row.personId };
+}
+
+function linkedAccount(row: AccountRow, score: LatestScoreRow | undefined): LinkedAccount {
+  return {
+    id: row.id,
+    platform: row.platform,
+    handle: row.handle,
+    displayName: row.displayName,
+    score: score ? round2(score.score) : null,
+    band: score ? scoreBand(score.score) : null,
+  };
+}

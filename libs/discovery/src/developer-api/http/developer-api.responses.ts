@@ -1,0 +1,92 @@
+/**
+ * The JSON bodies of the developer API (v1). Ids are strings everywhere: account and person ids are
+ * PostgreSQL bigints and platform ids can pass 2^53, which JavaScript numbers would round.
+ */
+export interface IdentityResponse {
+  /** The Renown account id (Klout's kloutId): use it with /v1/accounts/{id}/... */
+  id: string;
+  platform: string;
+  handle: string | null;
+  externalId: string;
+  /** The person behind this account, when Renown has linked accounts to one. */
+  personId: string | null;
+}
+
+export interface ScoreSummary {
+  score: number;
+  band: string;
+  percentile: number;
+  /** YYYY-MM-DD: the day the score was computed for. */
+  day: string;
+}
+
+export interface AccountResponse extends IdentityResponse {
+  displayName: string | null;
+  followers: number | null;
+  following: number | null;
+  /** Null until the account's first scoring run. */
+  score: ScoreSummary | null;
+}
+
+export interface ScoreResponse {
+  accountId: string;
+  score: number;
+  band: string;
+  percentile: number;
+  day: string;
+  modelVersion: string;
+  scoreDelta: { dayChange: number | null; weekChange: number | null; monthChange: number | null };
+  subScores: { reach: number; amplification: number; network: number };
+}
+
+export interface TopicResponse {
+  id: string;
+  slug: string;
+  displayName: string;
+  /** 'super' for broad topics (e.g. Automotive), 'sub' for narrower ones. */
+  topicType: 'super' | 'sub';
+  /** 1 = the account's strongest topic. */
+  rank: number;
+  /** The account's 1-100 influence within the topic; null until topic scoring has run for it. */
+  score: number | null;
+  percentile: number | null;
+}
+
+export interface TopicsResponse {
+  accountId: string;
+  topics: TopicResponse[];
+}
+
+export interface LinkedAccount {
+  id: string;
+  platform: string;
+  handle: string | null;
+  displayName: string | null;
+  score: number | null;
+  band: string | null;
+}
+
+export interface InfluenceEntry {
+  account: LinkedAccount;
+  /** Strength of the link in scoring's units (capped, recency-weighted engagement; a repost is 2). */
+  strength: number;
+  interactions: { reposts: number; quotes: number; replies: number; mentions: number; likes: number; follows: boolean };
+}
+
+export interface InfluenceResponse {
+  accountId: string;
+  /** Accounts this one engages with: they influence it. */
+  myInfluencers: InfluenceEntry[];
+  /** Accounts that engage with this one: it influences them. */
+  myInfluencees: InfluenceEntry[];
+  myInfluencersCount: number;
+  myInfluenceesCount: number;
+  /** The interaction window (the last scoring run's); follows count whenever they happened. */
+  window: { from: string; to: string };
+}
+
+export interface UsageResponse {
+  /** This calendar month (UTC), for the brand that owns the API key. */
+  period: string;
+  apiCalls: { used: number; limit: number | null };
+}
