@@ -11,6 +11,7 @@ import { SystemResolver } from './system/system.resolver.js';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
 import { DeveloperApiModule } from '@renown/discovery/developer-api/index.js';
+import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
 
 @Module({})
 export class ApiModule {
@@ -33,6 +34,7 @@ export class ApiModule {
         SearchModule,
         ConsoleModule,
         DeveloperApiModule,
+        BrandAudienceModule.forRoot('api'),
       ],
       controllers: [HealthController],
       providers: [SystemResolver],

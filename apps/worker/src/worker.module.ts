@@ -5,6 +5,7 @@ import { BillingModule } from '@renown/billing';
 import { CampaignsModule } from '@renown/campaigns';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
+import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -23,6 +24,7 @@ export class WorkerModule {
         BillingModule,
         TopicsModule,
         InfluenceModule,
+        BrandAudienceModule.forRoot('worker'),
       ],
     };
   }

@@ -1,0 +1,48 @@
+import { escapeHtml } from '@renown/core';
+
+export interface DigestEvent {
+  type: 'mention' | 'follow';
+  actorHandle: string | null;
+  actorDisplayName: string | null;
+  actorPlatform: string;
+  actorScore: number;
+  brandHandle: string | null;
+  occurredAt: Date | null;
+}
+
+export interface DigestInput {
+  brandName: string;
+  minScore: number;
+  events: DigestEvent[];
+  /** Where the brand sees the full list (the console). */
+  consoleUrl: string;
+}
+
+const who = (e: DigestEvent) => `${e.actorDisplayName ? `${e.actorDisplayName} ` : ''}(@${e.actorHandle ?? 'unknown'} on ${e.actorPlatform}, score ${Math.round(e.actorScore)})`;
+
+/** One digest mail: every alert found since the previous digest, grouped per account so a chatty one is one line. */
+export function renderAlertDigest(input: DigestInput): { subject: string; html: string; text: string } {
+  const groups = new Map<string, { first: DigestEvent; mentions: number; follows: number; brandHandles: Set<string> }>();
+  for (const e of input.events) {
+    const key = `${e.actorPlatform}:${e.actorHandle}`;
+    const g = groups.get(key) ?? { first: e, mentions: 0, follows: 0, brandHandles: new Set<string>() };
+    if (e.type === 'mention') g.mentions++;
+    else g.follows++;
+    if (e.brandHandle) g.brandHandles.add(`@${e.brandHandle}`);
+    groups.set(key, g);
+  }
+  const sorted = [...groups.values()].sort((a, b) => b.first.actorScore - a.first.actorScore);
+  const line = (g: (typeof sorted)[number]) => {
+    const what = [g.follows ? 'started following' : '', g.mentions ? `mentioned ${g.mentions === 1 ? 'once' : `${g.mentions} times`}` : ''].filter(Boolean).join(' and ');
+    return `${who(g.first)} ${what} ${[...g.brandHandles].join(', ') || 'you'}`;
+  };
+  const n = sorted.length;
+  const subject = `${n} influential ${n === 1 ? 'account' : 'accounts'} noticed ${input.brandName}`;
+  const intro = `Accounts with a Renown score of ${input.minScore} or more that mentioned or followed your accounts since the last digest:`;
+  const text = [intro, '', ...sorted.map((g) => `- ${line(g)}`), '', `See who matters to you: ${input.consoleUrl}`, '', 'You get this digest because alerts are on for your brand; change the threshold or turn them off in the console.'].join('\n');
+  const html = `<p>${escapeHtml(intro)}</p>
+<ul>${sorted.map((g) => `<li>${escapeHtml(line(g))}</li>`).join('\n')}</ul>
+<p><a href="${escapeHtml(input.consoleUrl)}">See who matters to you</a></p>
+<p style="color:#555;font-size:.9em">You get this digest because alerts are on for your brand; change the threshold or turn them off in the console.</p>`;
+  return { subject, html, text };
+}
