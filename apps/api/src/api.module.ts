@@ -12,6 +12,7 @@ import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
 import { DeveloperApiModule } from '@renown/discovery/developer-api/index.js';
 import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
+import { ListsModule } from '@renown/discovery';
 
 @Module({})
 export class ApiModule {
@@ -33,6 +34,7 @@ export class ApiModule {
         IngestionModule,
         SearchModule,
         ConsoleModule,
+        ListsModule,
         DeveloperApiModule,
         BrandAudienceModule.forRoot('api'),
       ],

@@ -7,3 +7,4 @@ export * from './discovery.error.js';
 export * from './search/index.js';
 export * from './developer-api/index.js';
 export * from './brand-audience/index.js';
+export * from './lists/index.js';

@@ -20,7 +20,7 @@ export class CampaignTargeting {
   @Field(() => [ID]) socialAccountIds: string[];
   @Field(() => [ID]) contactIds: string[];
   @Field(() => String, { nullable: true, description: 'Reserved for discovery (issue 5): not resolvable yet.' }) discoveryQuery: string | null;
-  @Field(() => ID, { nullable: true, description: 'Reserved for shortlists (issue 5): not resolvable yet.' }) shortlistId: string | null;
+  @Field(() => ID, { nullable: true, description: 'A shortlist of this brand: its accounts are invited (those with a contact email).' }) shortlistId: string | null;
 }
 
 @ObjectType({ description: 'A perk campaign, owned by one brand.' })

@@ -25,10 +25,15 @@ export class TargetingResolver {
   constructor(private readonly scoped: BrandScopedSql) {}
 
   async resolve(em: EntityManager, brandId: BrandId, targeting: CampaignTargeting): Promise<{ targets: ResolvedTarget[]; skipped: SkippedTarget[] }> {
-    if (targeting.discoveryQuery || targeting.shortlistId) {
-      throw CampaignsError.badInput('Targeting by a discovery query or a shortlist is not available yet: name social accounts or contacts instead.');
+    if (targeting.discoveryQuery) {
+      throw CampaignsError.badInput('Targeting by a discovery query is not available yet: name social accounts or contacts instead.');
     }
     const accountIds = (targeting.socialAccountIds ?? []).filter((id) => /^\d{1,18}$/.test(id));
+    // Shortlist branch (discovery lists): the list's accounts join the explicit ones and take the same path.
+    if (targeting.shortlistId) {
+      const named = new Set(accountIds);
+      for (const id of await this.shortlistAccountIds(em, brandId, targeting.shortlistId)) if (!named.has(id)) accountIds.push(id);
+    }
     const contactIds = (targeting.contactIds ?? []).filter((id) => /^\d{1,18}$/.test(id));
     const skipped: SkippedTarget[] = [];
     for (const bad of [...(targeting.socialAccountIds ?? []), ...(targeting.contactIds ?? [])]) {
@@ -62,5 +67,18 @@ export class TargetingResolver {
     for (const id of accountIds) if (!foundAccounts.has(id)) skipped.push({ ref: `account:${id}`, reason: 'no contact email for this account: import one (contacts CSV) first' });
     for (const id of contactIds) if (!foundContacts.has(id)) skipped.push({ ref: `contact:${id}`, reason: 'no such contact in this brand' });
     return { targets: rows.map((r) => ({ contactId: r.contactId, email: r.email })), skipped };
+  }
+
+  /** The accounts on one of this brand's shortlists; another brand's list answers "not found", like a missing one. */
+  private async shortlistAccountIds(em: EntityManager, brandId: BrandId, shortlistId: string): Promise<string[]> {
+    const list = /^\d{1,18}$/.test(shortlistId)
+      ? await this.scoped.one(brandId, `SELECT id FROM shortlists WHERE brand_id = $1 AND id = $2`, [shortlistId], em)
+      : undefined;
+    if (!list) throw CampaignsError.notFound('Shortlist', shortlistId);
+    const rows = await this.scoped.rows<{ id: string }>(
+      brandId,
+      `SELECT account_id::text AS id FROM shortlist_entries WHERE brand_id = $1 AND shortlist_id = $2 ORDER BY added_at, account_id`,
+      [shortlistId], em);
+    return rows.map((r) => r.id);
   }
 }
