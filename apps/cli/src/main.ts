@@ -11,6 +11,7 @@ import { operatorCommand } from './commands/operator.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { billingCommand } from './commands/billing.command.js';
+import { audienceQualityCommand } from './commands/audience-quality.command.js';
 
 const program = new Command('renown')
   .description('Renown: find the people who move opinion in a vertical, and reward them with perks')
@@ -23,6 +24,7 @@ const program = new Command('renown')
   .addCommand(evalTopicsCommand)
   .addCommand(evalScoreCommand)
   .addCommand(ingestCommand)
+  .addCommand(audienceQualityCommand)
   .addCommand(billingCommand);
 
 program.parseAsync(process.argv).catch((err) => {

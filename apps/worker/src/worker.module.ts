@@ -6,6 +6,7 @@ import { CampaignsModule } from '@renown/campaigns';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
 import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
+import { AudienceModule } from '@renown/discovery/audience/index.js';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -25,6 +26,7 @@ export class WorkerModule {
         TopicsModule,
         InfluenceModule,
         BrandAudienceModule.forRoot('worker'),
+        AudienceModule,
       ],
     };
   }

@@ -8,3 +8,4 @@ export * from './search/index.js';
 export * from './developer-api/index.js';
 export * from './brand-audience/index.js';
 export * from './lists/index.js';
+export * from './audience/index.js';

@@ -28,6 +28,7 @@ export class ScoringRunJobs {
     // topic scores. A separate job rather than an inline call: the topics step has its own retries, and a
     // failure there never marks the influence run failed. A failed run throws above and sends nothing.
     await this.queue.send(TOPIC_SCORING_QUEUE, { asOf: report.asOf, influenceRunId: report.runId });
+    await this.queue.send('discovery.audience-quality', { asOf: report.asOf }); // audience quality (discovery) on the same window
   }
 
   /**
