@@ -119,7 +119,8 @@ export class SearchInterpretation {
 
 @ObjectType({ description: 'A page of discovery results with the interpretation of the query.' })
 export class InfluencerConnection {
-  @Field(() => ID, { description: 'The search these pages belong to (pages after the first are not counted again).' }) searchId: string;
+  @Field(() => ID, { nullable: true, description: 'The search these pages belong to (pages after the first are not counted again); null when nothing was searched.' })
+  searchId: string | null;
   @Field(() => [InfluencerEdge]) edges: InfluencerEdge[];
   @Field(() => InfluencerPageInfo) pageInfo: InfluencerPageInfo;
   @Field(() => SearchInterpretation) interpretation: SearchInterpretation;

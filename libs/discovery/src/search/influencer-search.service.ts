@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import type { BrandId } from '@renown/accounts';
+import { UsageService } from '@renown/billing';
+import { ErrorCode } from '@renown/core';
+import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
+import { DataSource } from 'typeorm';
+import { DiscoveryError } from '../discovery.error.js';
+import type { DiscoveryTopic, Influencer, SearchInterpretation } from './graphql/influencer.models.js';
+import { interpretSearchQuery, MAX_QUERY_LENGTH, type QueryInterpretation } from './interpret/interpret-search-query.js';
+import { resolveSearchTopics, searchLexicon } from './interpret/search-topic-resolver.js';
+import { DiscoverySearchRepository, type StoredSearch } from './persistence/discovery-search.repository.js';
+import type { AppliedFilter } from './ranking/applied-filter.js';
+import { buildRankingQuery } from './ranking/build-ranking-query.js';
+import { type FilterInput, mergeSearchFilter } from './ranking/merge-search-filter.js';
+import { InfluencerRowsService } from './rows/influencer-rows.service.js';
+import { decodeSearchCursorOrThrow, encodeSearchCursor } from './search-cursor.js';
+
+/** How many results the first page ranks and keeps, so the next pages keep that order. */
+export const SEARCH_SNAPSHOT_DEPTH = 200;
+/** Stored searches (and their cursors) live this long. */
+export const SEARCH_TTL_HOURS = 24;
+export const MAX_PAGE_SIZE = 100;
+
+export interface SearchRequest {
+  query?: string | null;
+  filter?: FilterInput | null;
+  first?: number | null;
+  after?: string | null;
+  locale?: string | null;
+}
+
+export interface SearchPage {
+  searchId: string | null;
+  edges: { cursor: string; node: Influencer }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  interpretation: SearchInterpretation;
+  rankedAt: Date;
+}
+
+interface RankedRow {
+  account_id: string;
+  rank_score: number;
+  topic_id: string | null;
+  person_id: string | null;
+}
+
+/**
+ * `influencers(query, filter, first, after)`: reads the query, merges the explicit filter, ranks by influence
+ * in the resolved topics, keeps the ranking of the first SEARCH_SNAPSHOT_DEPTH results so later pages keep
+ * their order while scores are recomputed, counts the search once for billing, and builds the result rows.
+ */
+@Injectable()
+export class InfluencerSearchService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly searches: DiscoverySearchRepository,
+    private readonly rows: InfluencerRowsService,
+    private readonly usage: UsageService,
+  ) {}
+
+  private topic(id: string, locale: string): DiscoveryTopic {
+    const lx = searchLexicon();
+    return { id, slug: lx.get(id)?.slug ?? id, name: lx.displayName(id, locale) };
+  }
+
+  /** The typed query as understood; throws BAD_USER_INPUT when it is too long to be a search. */
+  interpret(query: string, locale = 'en'): QueryInterpretation {
+    if (query.length > MAX_QUERY_LENGTH) throw DiscoveryError.badInput(`A search is at most ${MAX_QUERY_LENGTH} characters: type the topic and a few filters.`, { field: 'query' });
+    return interpretSearchQuery(query, (rest) => resolveSearchTopics(rest, locale));
+  }
+
+  /** Query + explicit filter -> the filter applied, checked (a campaign of another brand is NOT_FOUND). */
+  async applyFilter(brandId: BrandId, interpretation: QueryInterpretation | null, filter: FilterInput | null | undefined): Promise<AppliedFilter> {
+    const lx = searchLexicon();
+    const applied = mergeSearchFilter(interpretation, filter, (t) => (lx.get(t) ?? lx.bySlug.get(t))?.id ?? null);
+    if (applied.notInvitedToCampaignId && !(await this.searches.campaignExists(brandId, applied.notInvitedToCampaignId))) {
+      throw DiscoveryError.notFound('Campaign', applied.notInvitedToCampaignId);
+    }
+    return applied;
+  }
+
+  /** Whether the query named something to search (a word that matched nothing, alone, searches nothing). */
+  static searchable(interpretation: QueryInterpretation, filter: AppliedFilter): boolean {
+    return !(interpretation.unresolved.length && !filter.topicIds.length);
+  }
+
+  /** Ranked account ids (person duplicates dropped), `limit` at most, continuing after `after`. */
+  async rank(brandId: BrandId, filter: AppliedFilter, limit: number, after?: { score: number; accountId: string } | null, exclude: string[] = []): Promise<{ ids: string[]; scores: number[]; exhausted: boolean }> {
+    const q = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: limit + 1, after, excludeAccountIds: exclude });
+    const raw: RankedRow[] = await this.db.query(q.sql, q.params);
+    const exhausted = raw.length <= limit;
+    const persons = new Set<string>();
+    const ids: string[] = [];
+    const scores: number[] = [];
+    for (const r of raw.slice(0, limit)) {
+      if (r.person_id) {
+        if (persons.has(r.person_id)) continue;
+        persons.add(r.person_id);
+      }
+      ids.push(r.account_id);
+      scores.push(Number(r.rank_score));
+    }
+    return { ids, scores, exhausted };
+  }
+
+  private interpretationView(i: QueryInterpretation, f: AppliedFilter, locale: string): SearchInterpretation {
+    return {
+      query: i.query,
+      topics: i.topics.map((t) => ({ topic: this.topic(t.id, locale), matched: t.matched })),
+      platforms: i.platforms,
+      languages: i.languages,
+      locations: i.locations,
+      followers: i.followers,
+      activeWithinDays: i.activeWithinDays,
+      hasContactEmail: i.hasContactEmail,
+      unresolved: i.unresolved,
+      suggestions: i.suggestions.map((s) => ({ term: s.term, topics: s.topics.map((t) => this.topic(t.id, locale)) })),
+      messages: i.messages,
+      applied: {
+        topics: f.topicIds.map((id) => this.topic(id, locale)),
+        topicMatch: f.topicMatch,
+        topicScore: f.topicScore,
+        score: f.score,
+        platforms: f.platforms,
+        languages: f.languages,
+        locations: f.locations,
+        followers: f.followers,
+        engagementRate: f.engagementRate,
+        activeWithinDays: f.activeWithinDays,
+        audienceQualityMin: f.audienceQualityMin,
+        hasContactEmail: f.hasContactEmail,
+        notInvitedToCampaignId: f.notInvitedToCampaignId,
+      },
+    };
+  }
+
+  async search(brandId: BrandId, req: SearchRequest): Promise<SearchPage> {
+    const first = req.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw DiscoveryError.badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
+    let search: StoredSearch;
+    let position = 0;
+    if (req.after) {
+      const cursor = decodeSearchCursorOrThrow(req.after);
+      const found = await this.searches.findLive(brandId, cursor.searchId);
+      if (!found) {
+        throw new DiscoveryError(ErrorCode.NOT_FOUND, `This result list was not found or has expired (a search keeps its order for ${SEARCH_TTL_HOURS} hours): run the search again.`, { field: 'after' });
+      }
+      search = found;
+      position = cursor.position;
+    } else {
+      const locale = req.locale ?? 'en';
+      const interpretation = this.interpret(req.query ?? '', locale);
+      const filter = await this.applyFilter(brandId, interpretation, req.filter);
+      const view = this.interpretationView(interpretation, filter, locale);
+      if (!InfluencerSearchService.searchable(interpretation, filter)) {
+        // Nothing understood, nothing searched: not counted, no list to page through.
+        return { searchId: null, edges: [], pageInfo: { hasNextPage: false, endCursor: null }, interpretation: view, rankedAt: new Date() };
+      }
+      const depth = Math.max(SEARCH_SNAPSHOT_DEPTH, first);
+      const ranked = await this.rank(brandId, filter, depth);
+      const stored = await this.db.transaction(async (em) => {
+        const row = await this.searches.insert(
+          brandId,
+          { query: req.query ?? '', locale, filter, interpretation: view, accountIds: ranked.ids, rankScores: ranked.scores, exhausted: ranked.exhausted, ttlHours: SEARCH_TTL_HOURS },
+          em,
+        );
+        // Counted with the search in one transaction: over the plan's limit, neither happens.
+        await this.usage.record(brandId, 'searches', 1, `search:${row.id}`, { manager: em });
+        return row;
+      });
+      search = { id: stored.id, query: req.query ?? '', locale, filter, interpretation: view, accountIds: ranked.ids, rankScores: ranked.scores, exhausted: ranked.exhausted, createdAt: stored.createdAt };
+    }
+
+    // Past the kept ranking: continue on current scores after the last kept row, never repeating one.
+    while (position + first > search.accountIds.length && !search.exhausted) {
+      const n = search.accountIds.length;
+      const last = n ? { score: search.rankScores[n - 1], accountId: search.accountIds[n - 1] } : null;
+      const more = await this.rank(brandId, search.filter as AppliedFilter, Math.max(first, 50), last, search.accountIds);
+      // A batch of one person's accounts only would not move the keyset: treat the list as complete.
+      if (!more.ids.length) more.exhausted = true;
+      if (await this.searches.append(brandId, search.id, n, more.ids, more.scores, more.exhausted)) {
+        search.accountIds = [...search.accountIds, ...more.ids];
+        search.rankScores = [...search.rankScores, ...more.scores];
+        search.exhausted = more.exhausted;
+      } else {
+        search = (await this.searches.findLive(brandId, search.id)) ?? { ...search, exhausted: true };
+      }
+    }
+
+    const slice = search.accountIds.slice(position, position + first);
+    const filter = search.filter as AppliedFilter;
+    const nodes = await this.rows.rowsForAccounts(slice, { brandId, topicIds: filter.topicIds, locale: search.locale });
+    const at = new Map(slice.map((id, k) => [id, position + k + 1]));
+    const edges = nodes.map((node) => ({ cursor: encodeSearchCursor(search.id, at.get(node.accountId)!), node }));
+    const end = position + slice.length;
+    return {
+      searchId: search.id,
+      edges,
+      pageInfo: { hasNextPage: end < search.accountIds.length || !search.exhausted, endCursor: slice.length ? encodeSearchCursor(search.id, end) : null },
+      interpretation: search.interpretation as SearchInterpretation,
+      rankedAt: search.createdAt,
+    };
+  }
+
+  /**
+   * Account ids for a discovery query as a campaign target list (best first, at most `max`): the same
+   * reading, filters and ranking as the search, without storing or counting a search.
+   */
+  async accountIdsForQuery(brandId: BrandId, query: string, max: number, filter?: FilterInput | null): Promise<{ accountIds: string[]; interpretation: QueryInterpretation }> {
+    const interpretation = this.interpret(query);
+    const applied = await this.applyFilter(brandId, interpretation, filter);
+    if (!InfluencerSearchService.searchable(interpretation, applied)) {
+      throw DiscoveryError.badInput(`${interpretation.messages.join(' ')}`.trim() || 'The discovery query names nothing to search.', { field: 'discoveryQuery' });
+    }
+    const ranked = await this.rank(brandId, applied, max);
+    return { accountIds: ranked.ids, interpretation };
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { type BrandId, BrandScopedRepository } from '@renown/accounts';
+import type { EntityManager } from 'typeorm';
+
+export interface StoredSearch {
+  id: string;
+  query: string;
+  locale: string;
+  filter: unknown;
+  interpretation: unknown;
+  accountIds: string[];
+  rankScores: number[];
+  exhausted: boolean;
+  createdAt: Date;
+}
+
+const COLUMNS = `id, query, locale, filter, interpretation, account_ids::text[] AS "accountIds", rank_scores AS "rankScores", exhausted, created_at AS "createdAt"`;
+
+/** Stored searches (brand-owned): the ranking taken at the first page, read by later pages. */
+@Injectable()
+export class DiscoverySearchRepository extends BrandScopedRepository {
+  async insert(
+    brandId: BrandId,
+    s: { query: string; locale: string; filter: unknown; interpretation: unknown; accountIds: string[]; rankScores: number[]; exhausted: boolean; ttlHours: number },
+    em?: EntityManager,
+  ): Promise<{ id: string; createdAt: Date }> {
+    const [row] = await this.query<{ id: string; createdAt: Date }>(
+      brandId,
+      `INSERT INTO discovery_searches (brand_id, query, locale, filter, interpretation, account_ids, rank_scores, exhausted, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6::bigint[], $7::real[], $8, now() + make_interval(hours => $9)) RETURNING id, created_at AS "createdAt"`,
+      [s.query, s.locale, JSON.stringify(s.filter), JSON.stringify(s.interpretation), s.accountIds, s.rankScores, s.exhausted, s.ttlHours],
+      em,
+    );
+    return row;
+  }
+
+  /** A live search of this brand, or undefined (another brand's id looks exactly like a missing one). */
+  async findLive(brandId: BrandId, id: string): Promise<StoredSearch | undefined> {
+    if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+    return this.queryOne<StoredSearch>(brandId, `SELECT ${COLUMNS} FROM discovery_searches WHERE brand_id = $1 AND id = $2 AND expires_at > now()`, [id]);
+  }
+
+  /** Appends a continuation of the ranking, unless another page request already did (then false). */
+  async append(brandId: BrandId, id: string, expectedLength: number, accountIds: string[], rankScores: number[], exhausted: boolean): Promise<boolean> {
+    const rows = await this.query(
+      brandId,
+      `UPDATE discovery_searches SET account_ids = account_ids || $4::bigint[], rank_scores = rank_scores || $5::real[], exhausted = $6
+        WHERE brand_id = $1 AND id = $2 AND cardinality(account_ids) = $3 RETURNING id`,
+      [id, expectedLength, accountIds, rankScores, exhausted],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the campaign exists in this brand (for the "not yet invited to" filter). */
+  async campaignExists(brandId: BrandId, campaignId: string): Promise<boolean> {
+    return (await this.query(brandId, `SELECT 1 FROM campaigns WHERE brand_id = $1 AND id = $2`, [campaignId])).length > 0;
+  }
+
+  /** Expired searches of every brand (a maintenance job). */
+  async deleteExpired(): Promise<number> {
+    const rows = await this.unscopedQuery('maintenance: expiry applies to every brand alike', `DELETE FROM discovery_searches WHERE expires_at < now() RETURNING 1`);
+    return rows.length;
+  }
+}
