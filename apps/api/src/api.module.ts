@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller.js';
 import { SystemResolver } from './system/system.resolver.js';
 import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
+import { ProfilesModule } from '@renown/discovery/profiles/index.js';
 import { DeveloperApiModule } from '@renown/discovery/developer-api/index.js';
 import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
 import { ListsModule } from '@renown/discovery';
@@ -37,6 +38,7 @@ export class ApiModule {
         ListsModule,
         DeveloperApiModule,
         BrandAudienceModule.forRoot('api'),
+        ProfilesModule,
       ],
       controllers: [HealthController],
       providers: [SystemResolver],

@@ -9,3 +9,4 @@ export * from './developer-api/index.js';
 export * from './brand-audience/index.js';
 export * from './lists/index.js';
 export * from './audience/index.js';
+export * from './profiles/index.js';

@@ -7,3 +7,4 @@ export * from './quality/audience-quality.store.js';
 export * from './audience-quality.service.js';
 export * from './audience-quality.jobs.js';
 export * from './audience.module.js';
+export * from './quality/describe-audience-quality.js';

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
+import type { AudienceBreakdown } from '../audience/quality/compute-audience-quality.js';
+import { GROWTH_RULE } from '../audience/quality/growth-anomalies.js';
+import { ENGAGEMENT_WINDOW_DAYS } from '../audience/quality/audience-quality.store.js';
+
+export interface AccountRow {
+  id: string;
+  platform: string;
+  handle: string | null;
+  displayName: string | null;
+  bio: string | null;
+  language: string | null;
+  location: string | null;
+  verified: boolean | null;
+  followers: number | null;
+  following: number | null;
+  posts: number | null;
+  personId: string | null;
+}
+
+export interface ScoreRow {
+  accountId: string;
+  day: string;
+  score: number;
+  percentile: number;
+  reach: number;
+  amplification: number;
+  network: number;
+  modelVersion: string;
+}
+
+export interface AudienceQualityRow {
+  accountId: string;
+  score: number;
+  suspiciousFollowerShare: number | null;
+  massFollowerShare: number | null;
+  suspiciousEngagerShare: number | null;
+  engagementAuthenticity: number | null;
+  growthAnomalies: number;
+  breakdown: AudienceBreakdown & { growth: { benchmarkDailyRate?: number } };
+  sampleSize: number;
+  modelVersion: string;
+  computedAt: Date;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Reads behind a profile: a fixed number of queries, each bounded by the person's few accounts. */
+@Injectable()
+export class InfluencerProfileRepository {
+  constructor(private readonly db: DataSource) {}
+
+  private mapAccount = (r: any): AccountRow => ({
+    id: r.id,
+    platform: r.platform,
+    handle: r.handle,
+    displayName: r.display_name,
+    bio: r.bio,
+    language: r.language,
+    location: r.location,
+    verified: r.verified,
+    followers: num(r.followers_count),
+    following: num(r.following_count),
+    posts: num(r.posts_count),
+    personId: r.person_id,
+  });
+
+  /** The account and every account of the same person (itself alone when unlinked). */
+  async accountWithLinked(accountId: string): Promise<AccountRow[]> {
+    const rows = await this.db.query(
+      `SELECT id::text, platform, handle, display_name, bio, language, location, verified, followers_count, following_count, posts_count, person_id::text
+       FROM social_accounts
+       WHERE NOT is_stub AND (id = $1 OR person_id = (SELECT person_id FROM social_accounts WHERE id = $1))
+       ORDER BY (id = $1) DESC, followers_count DESC NULLS LAST, id`,
+      [accountId],
+    );
+    return rows.map(this.mapAccount);
+  }
+
+  async personAccounts(personId: string): Promise<AccountRow[]> {
+    const rows = await this.db.query(
+      `SELECT id::text, platform, handle, display_name, bio, language, location, verified, followers_count, following_count, posts_count, person_id::text
+       FROM social_accounts WHERE person_id = $1 AND NOT is_stub ORDER BY followers_count DESC NULLS LAST, id`,
+      [personId],
+    );
+    return rows.map(this.mapAccount);
+  }
+
+  async person(personId: string): Promise<{ id: string; displayName: string | null; score: number | null; percentile: number | null; bestAccountId: string | null } | null> {
+    const [row] = await this.db.query(
+      `SELECT p.id::text, p.display_name, s.score, s.percentile, s.best_account_id::text AS best
+       FROM persons p
+       LEFT JOIN LATERAL (SELECT score, percentile, best_account_id FROM person_score_snapshots WHERE person_id = p.id AND model_version = $2 ORDER BY day DESC LIMIT 1) s ON true
+       WHERE p.id = $1`,
+      [personId, INFLUENCE_MODEL_VERSION],
+    );
+    return row ? { id: row.id, displayName: row.display_name, score: num(row.score), percentile: num(row.percentile), bestAccountId: row.best } : null;
+  }
+
+  /** The latest snapshot of the current model per account. */
+  async latestScores(accountIds: string[]): Promise<Map<string, ScoreRow>> {
+    const rows = await this.db.query(
+      `SELECT DISTINCT ON (account_id) account_id::text AS "accountId", to_char(day, 'YYYY-MM-DD') AS day, score, percentile,
+              reach_score AS reach, amplification_score AS amplification, network_score AS network, model_version AS "modelVersion"
+       FROM account_score_snapshots WHERE account_id = ANY($1::bigint[]) AND model_version = $2
+       ORDER BY account_id, day DESC`,
+      [accountIds, INFLUENCE_MODEL_VERSION],
+    );
+    return new Map(rows.map((r: any) => [r.accountId, this.score(r)]));
+  }
+
+  private score = (r: any): ScoreRow => ({
+    accountId: r.accountId,
+    day: r.day,
+    score: Number(r.score),
+    percentile: Number(r.percentile),
+    reach: Number(r.reach),
+    amplification: Number(r.amplification),
+    network: Number(r.network),
+    modelVersion: r.modelVersion,
+  });
+
+  /** Daily snapshots (every model version, so a model change shows) of the last `days` days of data. */
+  async scoreHistory(accountId: string, days: number): Promise<ScoreRow[]> {
+    const rows = await this.db.query(
+      `SELECT account_id::text AS "accountId", to_char(day, 'YYYY-MM-DD') AS day, score, percentile,
+              reach_score AS reach, amplification_score AS amplification, network_score AS network, model_version AS "modelVersion"
+       FROM account_score_snapshots
+       WHERE account_id = $1 AND day > (SELECT max(day) FROM account_score_snapshots WHERE account_id = $1) - $2::int
+       ORDER BY day, model_version`,
+      [accountId, days],
+    );
+    return rows.map(this.score);
+  }
+
+  async audienceQuality(accountIds: string[]): Promise<Map<string, AudienceQualityRow>> {
+    const rows = await this.db.query(
+      `SELECT account_id::text AS "accountId", score, suspicious_follower_share AS s1, mass_follower_share AS s2, suspicious_engager_share AS s3,
+              engagement_authenticity AS s4, growth_anomalies, breakdown, sample_size, model_version, computed_at
+       FROM account_audience_quality WHERE account_id = ANY($1::bigint[])`,
+      [accountIds],
+    );
+    return new Map(
+      rows.map((r: any) => [
+        r.accountId,
+        {
+          accountId: r.accountId,
+          score: Number(r.score),
+          suspiciousFollowerShare: num(r.s1),
+          massFollowerShare: num(r.s2),
+          suspiciousEngagerShare: num(r.s3),
+          engagementAuthenticity: num(r.s4),
+          growthAnomalies: Number(r.growth_anomalies),
+          breakdown: r.breakdown,
+          sampleSize: Number(r.sample_size),
+          modelVersion: r.model_version,
+          computedAt: r.computed_at,
+        },
+      ]),
+    );
+  }
+
+  /** Own posts (not reposts) of the last 90 days, most engaged first; observed engagement when the platform's counts are missing. */
+  async topPosts(accountIds: string[], limit: number) {
+    const rows = await this.db.query(
+      `SELECT p.id::text AS "postId", p.author_account_id::text AS "accountId", p.text, p.posted_at AS "postedAt",
+              coalesce(p.like_count, 0) AS likes, coalesce(p.repost_count, 0) AS reposts, coalesce(p.reply_count, 0) AS replies, coalesce(p.quote_count, 0) AS quotes,
+              greatest(coalesce(p.like_count, 0) + coalesce(p.repost_count, 0) + coalesce(p.reply_count, 0) + coalesce(p.quote_count, 0), coalesce(o.n, 0)) AS engagements
+       FROM posts p
+       LEFT JOIN LATERAL (
+         SELECT count(*) AS n FROM interactions i WHERE i.post_id = p.id AND i.deleted_at IS NULL AND i.type IN ('like', 'repost', 'quote', 'reply') AND i.actor_account_id <> p.author_account_id
+       ) o ON true
+       WHERE p.author_account_id = ANY($1::bigint[]) AND p.deleted_at IS NULL AND p.repost_of_post_id IS NULL
+         AND p.posted_at > (SELECT coalesce(max(posted_at), now()) FROM posts WHERE author_account_id = ANY($1::bigint[])) - interval '${ENGAGEMENT_WINDOW_DAYS} days'
+       ORDER BY engagements DESC, p.posted_at DESC, p.id
+       LIMIT $2`,
+      [accountIds, limit],
+    );
+    return rows.map((r: any) => ({
+      postId: r.postId,
+      accountId: r.accountId,
+      text: r.text,
+      postedAt: r.postedAt ? new Date(r.postedAt).toISOString() : null,
+      likes: Number(r.likes),
+      reposts: Number(r.reposts),
+      replies: Number(r.replies),
+      quotes: Number(r.quotes),
+      engagements: Number(r.engagements),
+    }));
+  }
+
+  /** Who engaged most in the last 90 days (the person's own accounts left out), with their influence. */
+  async topEngagers(accountIds: string[], limit: number) {
+    const rows = await this.db.query(
+      `WITH e AS (
+         SELECT i.actor_account_id AS id, count(*)::int AS n, max(i.occurred_at) AS last
+         FROM interactions i
+         WHERE i.target_account_id = ANY($1::bigint[]) AND i.type <> 'follow' AND i.deleted_at IS NULL
+           AND NOT (i.actor_account_id = ANY($1::bigint[]))
+           AND i.occurred_at > (SELECT coalesce(max(occurred_at), now()) FROM interactions WHERE target_account_id = ANY($1::bigint[])) - interval '${ENGAGEMENT_WINDOW_DAYS} days'
+         GROUP BY i.actor_account_id
+         ORDER BY n DESC, last DESC, i.actor_account_id
+         LIMIT $2
+       )
+       SELECT e.id::text AS "accountId", sa.platform, sa.handle, sa.display_name AS "displayName", e.n AS engagements, e.last AS "lastEngagedAt", s.score
+       FROM e JOIN social_accounts sa ON sa.id = e.id
+       LEFT JOIN LATERAL (SELECT score FROM account_score_snapshots WHERE account_id = e.id AND model_version = $3 ORDER BY day DESC LIMIT 1) s ON true
+       ORDER BY e.n DESC, e.last DESC, e.id`,
+      [accountIds, limit, INFLUENCE_MODEL_VERSION],
+    );
+    return rows.map((r: any) => ({
+      accountId: r.accountId,
+      platform: r.platform,
+      handle: r.handle,
+      displayName: r.displayName,
+      engagements: Number(r.engagements),
+      lastEngagedAt: r.lastEngagedAt ? new Date(r.lastEngagedAt).toISOString() : null,
+      score: num(r.score),
+    }));
+  }
+
+  /** Follower-count observations of the last 180 days of data, oldest first. */
+  async followerHistory(accountId: string): Promise<{ observedAt: Date; followers: number }[]> {
+    const rows = await this.db.query(
+      `SELECT observed_at, followers_count FROM account_metrics_history
+       WHERE account_id = $1 AND followers_count IS NOT NULL
+         AND observed_at > (SELECT max(observed_at) FROM account_metrics_history WHERE account_id = $1) - interval '${GROWTH_RULE.windowDays} days'
+       ORDER BY observed_at`,
+      [accountId],
+    );
+    return rows.map((r: any) => ({ observedAt: new Date(r.observed_at), followers: Number(r.followers_count) }));
+  }
+}
