@@ -18,7 +18,11 @@ export interface DigestInput {
   consoleUrl: string;
 }
 
-const who = (e: DigestEvent) => `${e.actorDisplayName ? `${e.actorDisplayName} ` : ''}(@${e.actorHandle ?? 'unknown'} on ${e.actorPlatform}, score ${Math.round(e.actorScore)})`;
+const who = (e: DigestEvent) => {
+  const handle = `@${e.actorHandle ?? 'unknown'}`;
+  const score = Math.round(e.actorScore);
+  return e.actorDisplayName ? `${e.actorDisplayName} (${handle} on ${e.actorPlatform}, score ${score})` : `${handle} (on ${e.actorPlatform}, score ${score})`;
+};
 
 /** One digest mail: every alert found since the previous digest, grouped per account so a chatty one is one line. */
 export function renderAlertDigest(input: DigestInput): { subject: string; html: string; text: string } {

@@ -63,40 +63,36 @@ export function rankBrandAudience(input: BrandAudienceGraphInput): BrandAudience
   };
   for (const id of input.brandAccountIds) nodeOf(id);
 
-  // Sum pair weights per directed (source, target) before building the graph.
-  const edges = new Map<string, number>();
-  const follows = new Map<string, number>();
+  // Edges as parallel arrays; buildCsrGraph adds up repeated (source, target) pairs (one per interaction kind).
+  const capacity = input.towardBrand.length + input.withinAudience.length;
+  const sources = new Int32Array(capacity);
+  const targets = new Int32Array(capacity);
+  const weights = new Float64Array(capacity);
+  let m = 0;
   const add = (source: number, target: number, w: number) => {
     if (source === target || !(w > 0)) return;
-    const key = `${source}:${target}`;
-    edges.set(key, (edges.get(key) ?? 0) + w);
+    sources[m] = source;
+    targets[m] = target;
+    weights[m] = w;
+    m++;
   };
+  const follows = new Map<string, number>();
   for (const p of input.towardBrand) {
     if (!brand.has(p.target) || brand.has(p.actor)) continue;
     // Reversed: the brand's attention flows to whoever engages with it.
     add(nodeOf(p.target), nodeOf(p.actor), pairWeight(p.type, p.count));
   }
   for (const p of input.withinAudience) {
-    if (brand.has(p.actor) || brand.has(p.target) || !index.has(p.actor) || !index.has(p.target)) continue;
-    add(index.get(p.actor)!, index.get(p.target)!, pairWeight(p.type, p.count));
+    const s = index.get(p.actor);
+    const t = index.get(p.target);
+    if (s === undefined || t === undefined || brand.has(p.actor) || brand.has(p.target)) continue;
+    add(s, t, pairWeight(p.type, p.count));
     if (p.type === 'follow') follows.set(p.actor, (follows.get(p.actor) ?? 0) + 1);
   }
 
   const n = ids.length;
-  const m = edges.size;
-  const sources = new Int32Array(m);
-  const targets = new Int32Array(m);
-  const weights = new Float64Array(m);
   const observed = new Float64Array(n);
-  let e = 0;
-  for (const [key, w] of edges) {
-    const colon = key.indexOf(':');
-    sources[e] = Number(key.slice(0, colon));
-    targets[e] = Number(key.slice(colon + 1));
-    weights[e] = w;
-    observed[sources[e]] += w;
-    e++;
-  }
+  for (let e = 0; e < m; e++) observed[sources[e]] += weights[e];
   const declared = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     const id = ids[v];

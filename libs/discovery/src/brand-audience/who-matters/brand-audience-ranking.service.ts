@@ -13,6 +13,16 @@ import { relativeScores } from './relative-score.js';
  */
 export const MAX_AUDIENCE = 100_000;
 
+export interface RankingOutcome {
+  audienceSize: number;
+  edgeCount: number;
+  truncated: boolean;
+  /** Reading the neighbourhood from PostgreSQL, ranking it (graph + PageRank), storing the result. */
+  readMs: number;
+  rankMs: number;
+  writeMs: number;
+}
+
 interface AudienceFacts {
   id: string;
   follows: boolean;
@@ -42,7 +52,7 @@ export class BrandAudienceRankingService {
     return rows.map((r) => r.brand_id);
   }
 
-  async rank(brandIdValue: string): Promise<{ audienceSize: number; edgeCount: number } | null> {
+  async rank(brandIdValue: string): Promise<RankingOutcome | null> {
     const brandId: BrandId = asBrandId(brandIdValue);
     const [brand] = await this.db.query(`SELECT id FROM brands WHERE id = $1`, [brandId]);
     if (!brand) return null; // the brand was deleted meanwhile: nothing to do
@@ -50,7 +60,7 @@ export class BrandAudienceRankingService {
     const own = await this.accounts.accountIds(brandId);
     if (own.length === 0) {
       await this.ranks.clear(brandId);
-      return { audienceSize: 0, edgeCount: 0 };
+      return { audienceSize: 0, edgeCount: 0, truncated: false, readMs: 0, rankMs: 0, writeMs: 0 };
     }
 
     const facts: AudienceFacts[] = await this.db.query(
@@ -70,6 +80,7 @@ export class BrandAudienceRankingService {
     const truncated = facts.length > MAX_AUDIENCE;
     if (truncated) facts.length = MAX_AUDIENCE;
     const audience = facts.map((f) => f.id);
+    const inAudience = new Set(audience);
 
     const toPairs = (rows: Array<{ actor: string; target: string; type: PairCount['type']; n: number }>): PairCount[] =>
       rows.map((r) => ({ actor: r.actor, target: r.target, type: r.type, count: Number(r.n) }));
@@ -77,11 +88,11 @@ export class BrandAudienceRankingService {
       await this.db.query(
         `SELECT actor_account_id::text AS actor, target_account_id::text AS target, type, sum(weight)::int AS n
            FROM interactions
-          WHERE target_account_id = ANY($1::bigint[]) AND actor_account_id = ANY($2::bigint[]) AND deleted_at IS NULL
+          WHERE target_account_id = ANY($1::bigint[]) AND NOT (actor_account_id = ANY($1::bigint[])) AND deleted_at IS NULL
           GROUP BY 1, 2, 3`,
-        [own, audience],
+        [own],
       ),
-    );
+    ).filter((p) => inAudience.has(p.actor));
     const withinAudience = toPairs(
       await this.db.query(
         `WITH a AS (SELECT unnest($1::bigint[]) AS id)
@@ -98,6 +109,7 @@ export class BrandAudienceRankingService {
     );
     const followingCount = new Map(followingRows.map((r) => [r.id, Number(r.following ?? 0)]));
 
+    const read = Date.now();
     const ranking = rankBrandAudience({ brandAccountIds: own, towardBrand, withinAudience, followingCount });
     const scores = relativeScores(ranking.members.map((m) => m.rank));
     const byId = new Map(facts.map((f) => [f.id, f]));
@@ -115,10 +127,12 @@ export class BrandAudienceRankingService {
         lastInteractionAt: f.last_at,
       };
     });
+    const ranked = Date.now();
     await this.db.transaction((em) =>
       this.ranks.replace(brandId, members, { audience_size: members.length, edge_count: ranking.edgeCount, iterations: ranking.iterations, truncated }, em),
     );
-    logger.info({ brandId, audience: members.length, edges: ranking.edgeCount, iterations: ranking.iterations, truncated, ms: Date.now() - started }, 'brand audience ranked');
-    return { audienceSize: members.length, edgeCount: ranking.edgeCount };
+    const outcome = { audienceSize: members.length, edgeCount: ranking.edgeCount, truncated, readMs: read - started, rankMs: ranked - read, writeMs: Date.now() - ranked };
+    logger.info({ brandId, ...outcome, iterations: ranking.iterations }, 'brand audience ranked');
+    return outcome;
   }
 }

@@ -1,0 +1,35 @@
+import { type DigestEvent, renderAlertDigest } from './render-alert-digest.js';
+
+const event = (over: Partial<DigestEvent>): DigestEvent => ({
+  type: 'mention', actorHandle: 'bigshot', actorDisplayName: 'Big Shot', actorPlatform: 'twitter', actorScore: 80.4, brandHandle: 'acme', occurredAt: null, ...over,
+});
+
+describe('renderAlertDigest', () => {
+  it('groups the events per account, most influential first, in one mail', () => {
+    const mail = renderAlertDigest({
+      brandName: 'Acme',
+      minScore: 70,
+      consoleUrl: 'https://renown.example/discover/who-matters',
+      events: [
+        event({}),
+        event({ type: 'follow' }),
+        event({}),
+        event({ actorHandle: 'carfan', actorDisplayName: null, actorScore: 91, brandHandle: 'acme_de' }),
+      ],
+    });
+    expect(mail.subject).toBe('2 influential accounts noticed Acme');
+    const lines = mail.text.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toEqual([
+      '- @carfan (on twitter, score 91) mentioned once @acme_de',
+      '- Big Shot (@bigshot on twitter, score 80) started following and mentioned 2 times @acme',
+    ]);
+    expect(mail.text).toContain('score of 70 or more');
+    expect(mail.html).toContain('<a href="https://renown.example/discover/who-matters">');
+  });
+
+  it('escapes what accounts chose to call themselves', () => {
+    const mail = renderAlertDigest({ brandName: 'Acme', minScore: 50, consoleUrl: 'https://x', events: [event({ actorDisplayName: '<script>alert(1)</script>' })] });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+  });
+});
