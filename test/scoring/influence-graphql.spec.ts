@@ -1,5 +1,5 @@
 import { QueueService } from '@renown/core';
-import { ACCOUNTS_TOUCHED_QUEUE } from '@renown/scoring';
+import { ACCOUNTS_TOUCHED_QUEUE, getTopicClassifier } from '@renown/scoring';
 import { codeOf, signUpBrand, type SignedUp } from '../accounts/accounts-test-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -22,6 +22,10 @@ const QUERY = `query($id: ID!) {
 
 beforeAll(async () => {
   t = await createTestApp();
+  // The run queues the topics step, which builds the topic classifier once per process (a second or more
+  // of synchronous work). Here the API and the worker share one process, so build it now rather than while
+  // the test polls the API (a long-blocked event loop can reset the test client's kept-alive connection).
+  getTopicClassifier();
   owner = await signUpBrand(t);
   const now = Date.now();
   for (const [name, followers] of [['star', 20000], ['fan1', 200], ['fan2', 300], ['quiet', 10]] as const) {

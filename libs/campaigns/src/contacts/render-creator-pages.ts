@@ -26,6 +26,7 @@ export function renderCreatorHome(token: string, v: CreatorView, state: { messag
   return page('Your handles', `<h1>Your email ${e(v.email)} is confirmed</h1>
 ${state.message ? `<div role="alert" class="error"><p>${e(state.message)}</p></div>` : ''}
 <h2>Your handles</h2>${rows ? `<ul>${rows}</ul><p>Post the code publicly from that account (you can delete the post once it shows as proven). We check after each import of posts.</p>` : '<p>None yet.</p>'}
+${v.handles.some((h) => h.provenAt) ? `<p><a href="/creators/verify/${e(token)}/topics">See and correct the topics brands find you by</a></p>` : ''}
 <form method="post" action="/creators/verify/${e(token)}/handles"><h2>Add a handle</h2>
 <label for="f-platform">Platform</label><select id="f-platform" name="platform">${CREATOR_PLATFORMS.map((p) => `<option value="${p}">${p}</option>`).join('')}</select>
 <label for="f-handle">Handle</label><input id="f-handle" name="handle" required>

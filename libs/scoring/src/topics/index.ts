@@ -18,3 +18,4 @@ export * from './topics.service.js';
 export * from './topics.module.js';
 export * from './classify/ontology-pseudo-documents.js';
 export * from './influence/personalized-pagerank-batch.js';
+export * from './corrections/creator-topics.service.js';
