@@ -41,11 +41,13 @@ export class BrandAccountsService {
     const accountId = await this.db.transaction(async (em) => {
       let id: string | undefined;
       if (externalId) {
-        const [row] = await em.query(
+        // An account already known is left as it is (no write): only a new one is inserted, as a stub.
+        await em.query(
           `INSERT INTO social_accounts (platform, external_id, is_stub, first_seen_at, updated_at) VALUES ($1, $2, true, now(), now())
-           ON CONFLICT (platform, external_id) DO UPDATE SET platform = EXCLUDED.platform RETURNING id::text`,
+           ON CONFLICT (platform, external_id) DO NOTHING`,
           [platform, externalId],
         );
+        const [row] = await em.query(`SELECT id::text FROM social_accounts WHERE platform = $1 AND external_id = $2`, [platform, externalId]);
         id = row.id;
       } else {
         const rows: Array<{ id: string }> = await em.query(

@@ -59,7 +59,15 @@ export class AlertScanService {
       const [state] = await em.query(`SELECT last_interaction_id::text AS last FROM brand_alert_scan_state WHERE singleton FOR UPDATE`);
       const [{ upto }] = await em.query(`SELECT coalesce(max(id), 0)::text AS upto FROM interactions`);
       const last = BigInt(state?.last ?? '0');
-      const from = last > RESCAN_MARGIN ? last - RESCAN_MARGIN : 0n;
+      // Nothing below the oldest baseline of an account with alerts on can alert: skip it (the first scan on a
+      // large table, or when no brand has alerts on, reads nothing).
+      const [{ floor }] = await em.query(
+        `SELECT coalesce(min(ba.alert_baseline_interaction_id), $1::bigint)::text AS floor
+           FROM brand_social_accounts ba JOIN brand_alert_settings st ON st.brand_id = ba.brand_id AND st.enabled`,
+        [upto],
+      );
+      const margin = last > RESCAN_MARGIN ? last - RESCAN_MARGIN : 0n;
+      const from = margin > BigInt(floor) ? margin : BigInt(floor);
       const created: NewEventRow[] = await em.query(
         `WITH fresh AS (
            INSERT INTO brand_alert_events (brand_id, interaction_id, type, actor_account_id, brand_account_id, actor_score, post_id, occurred_at)

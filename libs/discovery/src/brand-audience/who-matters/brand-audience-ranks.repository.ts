@@ -83,12 +83,12 @@ export class BrandAudienceRanksRepository extends BrandScopedRepository {
     await this.query(brandId, `DELETE FROM brand_audience_computations WHERE brand_id = $1`, [], em);
   }
 
-  async computation(brandId: BrandId): Promise<AudienceComputation | undefined> {
-    return this.queryOne<AudienceComputation>(brandId, `SELECT computed_at, audience_size, edge_count, iterations, truncated FROM brand_audience_computations WHERE brand_id = $1`);
+  async computation(brandId: BrandId, em?: EntityManager): Promise<AudienceComputation | undefined> {
+    return this.queryOne<AudienceComputation>(brandId, `SELECT computed_at, audience_size, edge_count, iterations, truncated FROM brand_audience_computations WHERE brand_id = $1`, [], em);
   }
 
   /** Keyset page by relative rank; the global score is read live (it changes daily, the ranking hourly). */
-  page(brandId: BrandId, afterRank: number, limit: number, filter: AudienceRelationshipFilter | null): Promise<AudienceRankRow[]> {
+  page(brandId: BrandId, afterRank: number, limit: number, filter: AudienceRelationshipFilter | null, em?: EntityManager): Promise<AudienceRankRow[]> {
     const where = filter === 'follows' ? 'AND r.follows' : filter === 'mentions' ? 'AND r.mentions > 0' : filter === 'engages' ? 'AND r.engaged_posts > 0' : '';
     return this.query<AudienceRankRow>(
       brandId,
@@ -99,12 +99,13 @@ export class BrandAudienceRanksRepository extends BrandScopedRepository {
         WHERE r.brand_id = $1 AND r.relative_rank > $3 ${where}
         ORDER BY r.relative_rank LIMIT $4`,
       [INFLUENCE_MODEL_VERSION, afterRank, limit],
+      em,
     );
   }
 
-  async count(brandId: BrandId, filter: AudienceRelationshipFilter | null): Promise<number> {
+  async count(brandId: BrandId, filter: AudienceRelationshipFilter | null, em?: EntityManager): Promise<number> {
     const where = filter === 'follows' ? 'AND follows' : filter === 'mentions' ? 'AND mentions > 0' : filter === 'engages' ? 'AND engaged_posts > 0' : '';
-    const row = await this.queryOne<{ n: number }>(brandId, `SELECT count(*)::int AS n FROM brand_audience_ranks WHERE brand_id = $1 ${where}`);
+    const row = await this.queryOne<{ n: number }>(brandId, `SELECT count(*)::int AS n FROM brand_audience_ranks WHERE brand_id = $1 ${where}`, [], em);
     return row?.n ?? 0;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { QueueService } from '@renown/core';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DiscoveryError } from '../../discovery.error.js';
 import { BrandAccountsRepository } from '../accounts/brand-accounts.repository.js';
 import { BRAND_AUDIENCE_RANK_QUEUE } from '../brand-audience.queues.js';
@@ -23,6 +24,7 @@ function decodeCursor(cursor: string | null | undefined): number {
 @Injectable()
 export class WhoMattersService {
   constructor(
+    private readonly db: DataSource,
     private readonly ranks: BrandAudienceRanksRepository,
     private readonly accounts: BrandAccountsRepository,
     private readonly queue: QueueService,
@@ -31,11 +33,17 @@ export class WhoMattersService {
   async page(brandId: BrandId, first: number, after: string | null | undefined, relationship: AudienceRelationshipFilter | null): Promise<WhoMattersToUs> {
     if (!(first >= 1 && first <= 100)) throw DiscoveryError.badInput(`first must be between 1 and 100 (got ${first}).`);
     const afterRank = decodeCursor(after);
-    const [run, own] = await Promise.all([this.ranks.computation(brandId), this.accounts.accountIds(brandId)]);
+    // One snapshot: a ranking stored by the worker meanwhile must not mix with the one being read.
+    return this.db.transaction('REPEATABLE READ', (em) => this.readPage(em, brandId, first, afterRank, relationship));
+  }
+
+  private async readPage(em: EntityManager, brandId: BrandId, first: number, afterRank: number, relationship: AudienceRelationshipFilter | null): Promise<WhoMattersToUs> {
+    const run = await this.ranks.computation(brandId, em);
+    const own = await this.accounts.accountIds(brandId, em);
     const empty = { computedAt: null, audienceSize: 0, truncated: false, totalCount: 0, members: [], endCursor: null, hasNextPage: false, method: WHO_MATTERS_METHOD };
     if (own.length === 0) return { status: 'NO_ACCOUNTS', ...empty };
     if (!run) return { status: 'PENDING', ...empty };
-    const rows = await this.ranks.page(brandId, afterRank, first + 1, relationship);
+    const rows = await this.ranks.page(brandId, afterRank, first + 1, relationship, em);
     const hasNextPage = rows.length > first;
     const shown = rows.slice(0, first);
     const members: BrandAudienceMember[] = shown.map((r) => ({
@@ -56,7 +64,7 @@ export class WhoMattersService {
       computedAt: run.computed_at,
       audienceSize: run.audience_size,
       truncated: run.truncated,
-      totalCount: await this.ranks.count(brandId, relationship),
+      totalCount: await this.ranks.count(brandId, relationship, em),
       members,
       endCursor: shown.length ? encodeCursor(shown[shown.length - 1].relative_rank) : null,
       hasNextPage,
