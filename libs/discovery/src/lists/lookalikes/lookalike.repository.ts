@@ -24,12 +24,49 @@ export const LOOKALIKE_BOUNDS = {
   audienceSampled: 200,
 } as const;
 
+/** The statements, named, so `npm run bench:lookalikes` can EXPLAIN exactly what runs. */
+export const LOOKALIKE_SQL = {
+  account: `SELECT id::text AS id, handle, person_id::text AS "personId" FROM social_accounts WHERE id = $1`,
+  topics: `SELECT at.account_id::text AS "accountId", at.topic_id AS "topicId", tp.display_name AS name, at.weight
+         FROM account_topics at JOIN topics tp ON tp.id = at.topic_id
+        WHERE at.account_id = ANY($1::bigint[]) AND at.weight > 0
+          AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = at.account_id AND h.topic_id = at.topic_id)
+        ORDER BY at.account_id, at.rank`,
+  engagerSample: `SELECT DISTINCT x.actor::text AS actor FROM (
+         SELECT i.actor_account_id AS actor FROM interactions i
+          WHERE i.target_account_id = $1 AND i.deleted_at IS NULL
+          ORDER BY i.occurred_at DESC LIMIT $2) x
+        WHERE x.actor <> $1`,
+  candidatesByTopics: `SELECT DISTINCT c.account_id::text AS id FROM unnest($1::text[]) AS s(topic_id)
+        CROSS JOIN LATERAL (SELECT x.account_id FROM account_topics x WHERE x.topic_id = s.topic_id ORDER BY x.weight DESC LIMIT $2) c`,
+  candidatesByEngagers: `SELECT t.target::text AS id FROM unnest($1::bigint[]) AS e(actor)
+        CROSS JOIN LATERAL (
+          SELECT i.target_account_id AS target FROM interactions i
+           WHERE i.actor_account_id = e.actor AND i.deleted_at IS NULL
+           ORDER BY i.occurred_at DESC LIMIT $2) t
+        WHERE t.target <> $3
+        GROUP BY t.target ORDER BY count(DISTINCT e.actor) DESC, t.target LIMIT $4`,
+  eligible: `SELECT a.id::text AS id FROM social_accounts a
+        WHERE a.id = ANY($1::bigint[]) AND NOT a.is_stub AND a.id <> $2
+          AND ($3::bigint IS NULL OR a.person_id IS NULL OR a.person_id <> $3)`,
+  audienceOverlap: `WITH seed AS (SELECT DISTINCT unnest($2::bigint[]) AS actor)
+       SELECT c.id::text AS id, count(DISTINCT x.actor)::int AS sample, count(DISTINCT seed.actor)::int AS shared
+         FROM unnest($1::bigint[]) AS c(id)
+        CROSS JOIN LATERAL (
+          SELECT i.actor_account_id AS actor FROM interactions i
+           WHERE i.target_account_id = c.id AND i.deleted_at IS NULL
+           ORDER BY i.occurred_at DESC LIMIT $3) x
+         LEFT JOIN seed ON seed.actor = x.actor
+        WHERE x.actor <> c.id
+        GROUP BY c.id`,
+} as const;
+
 @Injectable()
 export class LookalikeRepository {
   constructor(private readonly db: DataSource) {}
 
   async account(accountId: string): Promise<{ id: string; handle: string | null; personId: string | null } | undefined> {
-    const [row] = await this.db.query(`SELECT id::text AS id, handle, person_id::text AS "personId" FROM social_accounts WHERE id = $1`, [accountId]);
+    const [row] = await this.db.query(LOOKALIKE_SQL.account, [accountId]);
     return row;
   }
 
@@ -38,11 +75,7 @@ export class LookalikeRepository {
     const out = new Map<string, TopicWeight[]>(accountIds.map((id) => [id, []]));
     if (!accountIds.length) return out;
     const rows: { accountId: string; topicId: string; name: string; weight: number }[] = await this.db.query(
-      `SELECT at.account_id::text AS "accountId", at.topic_id AS "topicId", tp.display_name AS name, at.weight
-         FROM account_topics at JOIN topics tp ON tp.id = at.topic_id
-        WHERE at.account_id = ANY($1::bigint[]) AND at.weight > 0
-          AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = at.account_id AND h.topic_id = at.topic_id)
-        ORDER BY at.account_id, at.rank`,
+      LOOKALIKE_SQL.topics,
       [accountIds],
     );
     for (const r of rows) out.get(r.accountId)?.push({ topicId: r.topicId, name: r.name, weight: Number(r.weight) });
@@ -52,11 +85,7 @@ export class LookalikeRepository {
   /** Distinct recent engagers of an account (followers, likers, repliers, reposters, mentioners). */
   async engagerSample(accountId: string): Promise<string[]> {
     const rows: { actor: string }[] = await this.db.query(
-      `SELECT DISTINCT x.actor::text AS actor FROM (
-         SELECT i.actor_account_id AS actor FROM interactions i
-          WHERE i.target_account_id = $1 AND i.deleted_at IS NULL
-          ORDER BY i.occurred_at DESC LIMIT $2) x
-        WHERE x.actor <> $1`,
+      LOOKALIKE_SQL.engagerSample,
       [accountId, LOOKALIKE_BOUNDS.engagerRows],
     );
     return rows.map((r) => r.actor);
@@ -66,8 +95,7 @@ export class LookalikeRepository {
   async candidatesByTopics(topicIds: readonly string[]): Promise<string[]> {
     if (!topicIds.length) return [];
     const rows: { id: string }[] = await this.db.query(
-      `SELECT DISTINCT c.account_id::text AS id FROM unnest($1::text[]) AS s(topic_id)
-        CROSS JOIN LATERAL (SELECT x.account_id FROM account_topics x WHERE x.topic_id = s.topic_id ORDER BY x.weight DESC LIMIT $2) c`,
+      LOOKALIKE_SQL.candidatesByTopics,
       [topicIds, LOOKALIKE_BOUNDS.perTopic],
     );
     return rows.map((r) => r.id);
@@ -77,13 +105,7 @@ export class LookalikeRepository {
   async candidatesByEngagers(seedId: string, engagers: readonly string[]): Promise<string[]> {
     if (!engagers.length) return [];
     const rows: { id: string }[] = await this.db.query(
-      `SELECT t.target::text AS id FROM unnest($1::bigint[]) AS e(actor)
-        CROSS JOIN LATERAL (
-          SELECT i.target_account_id AS target FROM interactions i
-           WHERE i.actor_account_id = e.actor AND i.deleted_at IS NULL
-           ORDER BY i.occurred_at DESC LIMIT $2) t
-        WHERE t.target <> $3
-        GROUP BY t.target ORDER BY count(DISTINCT e.actor) DESC, t.target LIMIT $4`,
+      LOOKALIKE_SQL.candidatesByEngagers,
       [engagers.slice(0, LOOKALIKE_BOUNDS.engagersFollowed), LOOKALIKE_BOUNDS.rowsPerEngager, seedId, LOOKALIKE_BOUNDS.viaEngagers],
     );
     return rows.map((r) => r.id);
@@ -93,9 +115,7 @@ export class LookalikeRepository {
   async eligible(candidateIds: readonly string[], seed: { id: string; personId: string | null }): Promise<string[]> {
     if (!candidateIds.length) return [];
     const rows: { id: string }[] = await this.db.query(
-      `SELECT a.id::text AS id FROM social_accounts a
-        WHERE a.id = ANY($1::bigint[]) AND NOT a.is_stub AND a.id <> $2
-          AND ($3::bigint IS NULL OR a.person_id IS NULL OR a.person_id <> $3)`,
+      LOOKALIKE_SQL.eligible,
       [candidateIds, seed.id, seed.personId],
     );
     return rows.map((r) => r.id);
@@ -109,16 +129,7 @@ export class LookalikeRepository {
     const out = new Map<string, { sample: number; shared: number }>();
     if (!candidateIds.length) return out;
     const rows: { id: string; sample: number; shared: number }[] = await this.db.query(
-      `WITH seed AS (SELECT DISTINCT unnest($2::bigint[]) AS actor)
-       SELECT c.id::text AS id, count(DISTINCT x.actor)::int AS sample, count(DISTINCT seed.actor)::int AS shared
-         FROM unnest($1::bigint[]) AS c(id)
-        CROSS JOIN LATERAL (
-          SELECT i.actor_account_id AS actor FROM interactions i
-           WHERE i.target_account_id = c.id AND i.deleted_at IS NULL
-           ORDER BY i.occurred_at DESC LIMIT $3) x
-         LEFT JOIN seed ON seed.actor = x.actor
-        WHERE x.actor <> c.id
-        GROUP BY c.id`,
+      LOOKALIKE_SQL.audienceOverlap,
       [candidateIds, seedEngagers, LOOKALIKE_BOUNDS.engagerRows],
     );
     for (const r of rows) out.set(r.id, { sample: r.sample, shared: r.shared });
