@@ -5,7 +5,8 @@
  * with N audience members (each follows, likes, mentions or reposts it), M interactions among those members,
  * B unrelated interactions elsewhere in the graph. Prints: the worker's ranking time split into reading the
  * neighbourhood, ranking (graph + personalized PageRank) and storing; page reads of the stored ranking
- * (p50/p99); one alert scan over K new interactions. Numbers with data sizes; asserts nothing.
+ * (p50/p99); one alert scan over K new interactions. Numbers with data sizes; asserts nothing. With --explain,
+ * also the plans of the ranking's reads (EXPLAIN ANALYZE).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -31,6 +32,7 @@ const AUDIENCE = opt('audience', '100000');
 const INTERNAL = opt('internal', '1000000');
 const BACKGROUND = opt('background', '1000000');
 const NEW = opt('new', '10000');
+const EXPLAIN = args.includes('--explain');
 
 const freePort = () =>
   new Promise<number>((res, rej) => {
@@ -104,6 +106,19 @@ async function main() {
         `ranking run ${run}: ${fmt(out.audienceSize)} members, ${fmt(out.edgeCount)} graph edges: total ${(performance.now() - start).toFixed(0)} ms ` +
           `(read ${out.readMs} ms, graph + personalized PageRank ${out.rankMs} ms, store ${out.writeMs} ms)${out.truncated ? ', truncated' : ''}`,
       );
+    }
+
+    if (EXPLAIN) {
+      const { rows: audience } = await pool.query(`SELECT actor_account_id AS id FROM interactions WHERE target_account_id = $1`, [brandAccount]);
+      const ids = audience.map((r) => r.id);
+      const plans: Array<[string, string, unknown[]]> = [
+        ['audience facts', `SELECT i.actor_account_id, bool_or(i.type = 'follow'), count(*) FROM interactions i WHERE i.target_account_id = ANY($1::bigint[]) AND i.deleted_at IS NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 100001`, [[brandAccount]]],
+        ['within audience', `WITH a AS (SELECT unnest($1::bigint[]) AS id) SELECT i.actor_account_id, i.target_account_id, i.type, sum(i.weight) FROM a JOIN interactions i ON i.actor_account_id = a.id WHERE i.target_account_id IN (SELECT id FROM a) AND i.deleted_at IS NULL AND i.actor_account_id <> i.target_account_id GROUP BY 1, 2, 3`, [ids]],
+      ];
+      for (const [label, sql, params] of plans) {
+        const { rows } = await pool.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, params);
+        console.log(`-- plan: ${label}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+      }
     }
 
     const brand = asBrandId(brandId);
