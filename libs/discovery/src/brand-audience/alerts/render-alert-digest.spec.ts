@@ -1,4 +1,4 @@
-import { type DigestEvent, renderAlertDigest } from './render-alert-digest.js';
+import { type DigestEvent, MAX_DIGEST_LINES, renderAlertDigest } from './render-alert-digest.js';
 
 const event = (over: Partial<DigestEvent>): DigestEvent => ({
   type: 'mention', actorHandle: 'bigshot', actorDisplayName: 'Big Shot', actorPlatform: 'twitter', actorScore: 80.4, brandHandle: 'acme', occurredAt: null, ...over,
@@ -31,5 +31,14 @@ describe('renderAlertDigest', () => {
     const mail = renderAlertDigest({ brandName: 'Acme', minScore: 50, consoleUrl: 'https://x', events: [event({ actorDisplayName: '<script>alert(1)</script>' })] });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;');
+  });
+
+  it('lists at most MAX_DIGEST_LINES accounts and says how many more there are', () => {
+    const events = Array.from({ length: MAX_DIGEST_LINES + 3 }, (_, i) => event({ actorHandle: `fan${i}`, actorScore: 50 + (i % 40) }));
+    const mail = renderAlertDigest({ brandName: 'Acme', minScore: 50, consoleUrl: 'https://x', events });
+    expect(mail.subject).toBe(`${MAX_DIGEST_LINES + 3} influential accounts noticed Acme`);
+    expect(mail.text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(MAX_DIGEST_LINES);
+    expect(mail.text).toContain('… and 3 more accounts');
+    expect(mail.html).toContain('… and 3 more accounts');
   });
 });

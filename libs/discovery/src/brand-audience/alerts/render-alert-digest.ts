@@ -1,5 +1,8 @@
 import { escapeHtml } from '@renown/core';
 
+/** Accounts listed in one digest mail; beyond that the mail says how many more there are. */
+export const MAX_DIGEST_LINES = 50;
+
 export interface DigestEvent {
   type: 'mention' | 'follow';
   actorHandle: string | null;
@@ -41,11 +44,14 @@ export function renderAlertDigest(input: DigestInput): { subject: string; html: 
     return `${who(g.first)} ${what} ${[...g.brandHandles].join(', ') || 'you'}`;
   };
   const n = sorted.length;
+  // A viral day can bring thousands: the mail lists the most influential, the console has the rest.
+  const shown = sorted.slice(0, MAX_DIGEST_LINES);
+  const more = n > shown.length ? `… and ${n - shown.length} more ${n - shown.length === 1 ? 'account' : 'accounts'}` : null;
   const subject = `${n} influential ${n === 1 ? 'account' : 'accounts'} noticed ${input.brandName}`;
   const intro = `Accounts with a Renown score of ${input.minScore} or more that mentioned or followed your accounts since the last digest:`;
-  const text = [intro, '', ...sorted.map((g) => `- ${line(g)}`), '', `See who matters to you: ${input.consoleUrl}`, '', 'You get this digest because alerts are on for your brand; change the threshold or turn them off in the console.'].join('\n');
+  const text = [intro, '', ...shown.map((g) => `- ${line(g)}`), ...(more ? [more] : []), '', `See who matters to you: ${input.consoleUrl}`, '', 'You get this digest because alerts are on for your brand; change the threshold or turn them off in the console.'].join('\n');
   const html = `<p>${escapeHtml(intro)}</p>
-<ul>${sorted.map((g) => `<li>${escapeHtml(line(g))}</li>`).join('\n')}</ul>
+<ul>${shown.map((g) => `<li>${escapeHtml(line(g))}</li>`).join('\n')}</ul>${more ? `\n<p>${escapeHtml(more)}</p>` : ''}
 <p><a href="${escapeHtml(input.consoleUrl)}">See who matters to you</a></p>
 <p style="color:#555;font-size:.9em">You get this digest because alerts are on for your brand; change the threshold or turn them off in the console.</p>`;
   return { subject, html, text };
