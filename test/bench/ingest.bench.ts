@@ -74,8 +74,11 @@ function postgresCpuSeconds(dataDir: string | null): number | null {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const pid = Number(entry);
       const ppid = Number(fields[1]);
-      // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name).
+      // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name); the
+      // postmaster's cutime and cstime (16, 17) hold what its children that already exited used (autovacuum
+      // workers, closed connections), which would otherwise vanish from the count.
       if (pid === postmaster || ppid === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      if (pid === postmaster) ticks += Number(fields[13]) + Number(fields[14]);
     }
     return ticks / 100;
   } catch {
@@ -241,6 +244,8 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'renown-bench-ingest-'));
   const db = await openDatabase();
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  // pool.end() resolves before its connections are closed: stopping the server then must not crash the report.
+  pool.on('error', () => undefined);
   console.log(`bench:ingest — ${db.where}; Node ${process.version}; PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   try {
     await runMigrations(db.url);
@@ -264,6 +269,8 @@ async function main() {
     }
 
     // The same normalized rows, raw COPY into the same tables (emptied; indexes and foreign keys in place).
+    // Fresh statistics after the bulk load, or the dump queries below may pick nested loops over seq scans.
+    await pool.query('ANALYZE');
     for (const p of phases) p.dumps = await dumpRows(pool, p.platform, work);
     await pool.query(`TRUNCATE ${GRAPH_TABLES.map((t) => t.table).reverse().join(', ')} CASCADE`);
     for (const p of phases) {

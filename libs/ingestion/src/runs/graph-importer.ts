@@ -179,8 +179,14 @@ export class GraphImporter {
     let lockKey: string | null = null;
     try {
       if (options.fingerprint) {
-        const { rows } = await client.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok`, [options.fingerprint]);
-        if (!rows[0].ok) throw IngestionError.alreadyRunning(options.file ?? options.fingerprint);
+        // The connection of an import killed a moment ago (kill -9) may still hold the lock until the server
+        // notices the closed socket (a few milliseconds): give it up to 2 s before calling the import running.
+        let ok = false;
+        for (let waited = 0; !ok; waited += 50) {
+          ok = (await client.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok`, [options.fingerprint])).rows[0].ok;
+          if (!ok && waited >= 2_000) throw IngestionError.alreadyRunning(options.file ?? options.fingerprint);
+          if (!ok) await new Promise((r) => setTimeout(r, 50));
+        }
         lockKey = options.fingerprint;
       }
       const { runId, counts, checkpoint, resumed } = await this.openRun(client, options);
@@ -231,6 +237,9 @@ export class GraphImporter {
       return { importRunId: runId, format: format.name, file: options.file ?? null, status: 'succeeded', resumed, counts };
     } finally {
       if (lockKey) await client.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]).catch(() => undefined);
+      // The writer's staging tables and planner settings belong to this import, not to the pool's next user
+      // (and dropping temp tables here, not when the pool closes the connection, keeps that close instant).
+      await client.query('DISCARD ALL').catch(() => undefined);
       client.release();
     }
   }
@@ -279,7 +288,18 @@ export class GraphImporter {
     const t0 = performance.now();
     await client.query('BEGIN');
     try {
-      const written = await writer.write(batch, runId);
+      let written;
+      try {
+        await client.query('SAVEPOINT fast_write');
+        written = await writer.write(batch, runId, 'fast');
+        await client.query('RELEASE SAVEPOINT fast_write');
+      } catch (err) {
+        // Another writer inserted one of the rows the fast path took for new: merge the batch instead.
+        if ((err as { code?: string })?.code !== '23505') throw err;
+        await client.query('ROLLBACK TO SAVEPOINT fast_write');
+        logger.info({ importRunId: runId }, 'a row of the batch appeared meanwhile: writing it through the staged merge');
+        written = await writer.write(batch, runId, 'safe');
+      }
       if (batch.quarantine.length) {
         const rows = batch.quarantine.map((q) => copyRow([runId, options.file ?? null, q.position.line, q.reason, q.raw.length > MAX_RAW_IN_QUARANTINE ? q.raw.slice(0, MAX_RAW_IN_QUARANTINE) : q.raw]));
         await pipeline(Readable.from([rows.join('')]), client.query(copyFrom(`COPY import_quarantine (import_run_id, file, line_or_offset, reason, raw) FROM STDIN`)));

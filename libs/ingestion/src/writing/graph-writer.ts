@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { copyRow } from './encode-copy-text.js';
 import type { GraphBatch } from './graph-batch.js';
+import type { AccountObservation, InteractionObservation, PostObservation } from '../model/graph-observation.js';
 
 export interface EntityCounts {
   inserted: number;
@@ -44,6 +45,28 @@ const STAGING_DDL = `
     platform text, type text, actor_external_id text, target_external_id text, post_external_id text,
     occurred_at timestamptz, source_ref text, weight integer
   ) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS known_accounts (
+    id bigint, is_stub boolean, handle text, display_name text, bio text, links text[], language text, location text,
+    verified boolean, account_created_at timestamptz, followers_count bigint, following_count bigint, listed_count bigint,
+    posts_count bigint, metrics_observed_at timestamptz
+  ) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS known_account_history (
+    account_id bigint, observed_at timestamptz, followers_count bigint, following_count bigint, listed_count bigint, posts_count bigint
+  ) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS known_posts (
+    id bigint, is_stub boolean, author_account_id bigint, posted_at timestamptz, text text, language text, hashtags text[],
+    mentioned_account_ids bigint[], urls text[], like_count bigint, repost_count bigint, reply_count bigint, quote_count bigint,
+    impression_count bigint, annotations jsonb, reply_to_post_id bigint, quote_of_post_id bigint, repost_of_post_id bigint,
+    metrics_observed_at timestamptz
+  ) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS known_post_history (
+    post_id bigint, observed_at timestamptz, like_count bigint, repost_count bigint, reply_count bigint, quote_count bigint,
+    impression_count bigint
+  ) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS known_interactions (
+    platform text, type text, actor_account_id bigint, target_account_id bigint, post_id bigint, occurred_at timestamptz,
+    source_ref text, weight integer
+  ) ON COMMIT DELETE ROWS;
   CREATE TEMP TABLE IF NOT EXISTS stage_deletions (platform text, what text, ref text, deleted_at timestamptz) ON COMMIT DELETE ROWS;
 `;
 
@@ -52,16 +75,28 @@ const ACCOUNT_COLUMNS = ['handle', 'display_name', 'bio', 'links', 'language', '
 const POST_COLUMNS = ['author_account_id', 'posted_at', 'text', 'language', 'hashtags', 'mentioned_account_ids', 'urls', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count', 'annotations'];
 const POST_REFERENCES = ['reply_to_post_id', 'quote_of_post_id', 'repost_of_post_id'];
 
-const NEWER = `(t.is_stub OR t.metrics_observed_at IS NULL OR EXCLUDED.metrics_observed_at >= t.metrics_observed_at)`;
-const mergeExpr = (c: string) => `CASE WHEN ${NEWER} THEN COALESCE(EXCLUDED.${c}, t.${c}) ELSE COALESCE(t.${c}, EXCLUDED.${c}) END`;
+const newer = (src: string) => `(t.is_stub OR t.metrics_observed_at IS NULL OR ${src}.metrics_observed_at >= t.metrics_observed_at)`;
+const mergeExpr = (c: string, src: string) => `CASE WHEN ${newer(src)} THEN COALESCE(${src}.${c}, t.${c}) ELSE COALESCE(t.${c}, ${src}.${c}) END`;
+
+/** The merged value of each column (`src` holds the new observation) and the condition that any of them changes. */
+function mergeColumns(columns: string[], extra: Record<string, string>, src: string) {
+  const exprs: Record<string, string> = { is_stub: 'false', metrics_observed_at: `GREATEST(t.metrics_observed_at, ${src}.metrics_observed_at)`, ...extra };
+  for (const c of columns) exprs[c] = mergeExpr(c, src);
+  const names = Object.keys(exprs);
+  return {
+    set: `${names.map((c) => `${c} = ${exprs[c]}`).join(', ')}, updated_at = now()`,
+    changed: `(${names.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${names.map((c) => exprs[c]).join(', ')})`,
+  };
+}
 
 function upsertSet(columns: string[], extra: Record<string, string>) {
-  const exprs: Record<string, string> = { is_stub: 'false', metrics_observed_at: 'GREATEST(t.metrics_observed_at, EXCLUDED.metrics_observed_at)', ...extra };
-  for (const c of columns) exprs[c] = mergeExpr(c);
-  const names = Object.keys(exprs);
-  return `SET ${names.map((c) => `${c} = ${exprs[c]}`).join(', ')}, updated_at = now()
-    WHERE (${names.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${names.map((c) => exprs[c]).join(', ')})`;
+  const m = mergeColumns(columns, extra, 'EXCLUDED');
+  return `SET ${m.set} WHERE ${m.changed}`;
 }
+
+const referenceMerge = (src: string) => Object.fromEntries(POST_REFERENCES.map((c) => [c, `COALESCE(${src}.${c}, t.${c})`]));
+const accountMerge = mergeColumns(ACCOUNT_COLUMNS, {}, 's');
+const postMerge = mergeColumns(POST_COLUMNS, referenceMerge('s'), 's');
 
 const COUNT_RETURNING = `SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM w`;
 
@@ -101,7 +136,7 @@ const SQL = {
       LEFT JOIN posts q ON q.platform = s.platform AND q.external_id = s.quote_of_external_id
       LEFT JOIN posts rp ON rp.platform = s.platform AND rp.external_id = s.repost_of_external_id
       WHERE NOT s.is_stub
-      ON CONFLICT (platform, external_id) DO UPDATE ${upsertSet(POST_COLUMNS, Object.fromEntries(POST_REFERENCES.map((c) => [c, `COALESCE(EXCLUDED.${c}, t.${c})`])))}
+      ON CONFLICT (platform, external_id) DO UPDATE ${upsertSet(POST_COLUMNS, referenceMerge('EXCLUDED'))}
       RETURNING (xmax = 0) AS inserted) ${COUNT_RETURNING}`,
   postsStub: `WITH w AS (
       INSERT INTO posts AS t (platform, external_id, is_stub, author_account_id)
@@ -172,18 +207,78 @@ const SQL = {
   touchedAccounts: `INSERT INTO import_run_accounts (import_run_id, account_id)
       SELECT $1, a.id FROM stage_accounts s JOIN social_accounts a ON a.platform = s.platform AND a.external_id = s.external_id
       ON CONFLICT DO NOTHING`,
+  // Fast path (rows known to be new): which of the batch's accounts and posts exist already, and fresh ids.
+  lookupAccounts: `SELECT k.i::int AS i, a.id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY k(platform, external_id, i)
+      JOIN social_accounts a ON a.platform = k.platform AND a.external_id = k.external_id`,
+  lookupPosts: `SELECT k.i::int AS i, p.id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY k(platform, external_id, i)
+      JOIN posts p ON p.platform = k.platform AND p.external_id = k.external_id`,
+  nextIds: `SELECT array_agg(nextval($1::regclass))::text[] AS ids FROM generate_series(1, $2)`,
+  // The same edges as interactionsDerived, from the batch's post ids (all of them, and those that existed before).
+  interactionsDerivedByIds: `WITH pairs AS (
+        SELECT p.id AS post_id, x.type, x.ref FROM unnest($1::bigint[]) b(id) JOIN posts p ON p.id = b.id
+        CROSS JOIN LATERAL (VALUES ('reply', p.reply_to_post_id), ('quote', p.quote_of_post_id), ('repost', p.repost_of_post_id)) x(type, ref)
+        WHERE x.ref IS NOT NULL
+        UNION ALL SELECT p.id, 'reply', p.reply_to_post_id FROM unnest($2::bigint[]) o(id) JOIN posts p ON p.reply_to_post_id = o.id
+        UNION ALL SELECT p.id, 'quote', p.quote_of_post_id FROM unnest($2::bigint[]) o(id) JOIN posts p ON p.quote_of_post_id = o.id
+        UNION ALL SELECT p.id, 'repost', p.repost_of_post_id FROM unnest($2::bigint[]) o(id) JOIN posts p ON p.repost_of_post_id = o.id
+      ), w AS (
+        INSERT INTO interactions (platform, type, actor_account_id, target_account_id, post_id, occurred_at)
+        SELECT DISTINCT p.platform, x.type, p.author_account_id, r.author_account_id, p.id, p.posted_at
+        FROM pairs x JOIN posts p ON p.id = x.post_id JOIN posts r ON r.id = x.ref
+        WHERE NOT p.is_stub AND p.author_account_id IS NOT NULL AND r.author_account_id IS NOT NULL
+        ON CONFLICT ON CONSTRAINT interactions_edge_key DO NOTHING
+        RETURNING true AS inserted
+      ) ${COUNT_RETURNING}`,
+  // Rows that existed before the batch, with every id resolved: merged in place, unchanged ones not rewritten.
+  knownAccountsFull: `WITH w AS (UPDATE social_accounts t SET ${accountMerge.set} FROM known_accounts s
+      WHERE t.id = s.id AND NOT s.is_stub AND ${accountMerge.changed} RETURNING 1)
+      SELECT 0 AS inserted, count(*)::int AS updated FROM w`,
+  knownAccountsStub: `WITH w AS (UPDATE social_accounts t SET handle = s.handle, display_name = COALESCE(t.display_name, s.display_name), updated_at = now()
+      FROM known_accounts s WHERE t.id = s.id AND s.is_stub AND t.is_stub AND t.handle IS NULL AND s.handle IS NOT NULL RETURNING 1)
+      SELECT 0 AS inserted, count(*)::int AS updated FROM w`,
+  knownAccountHistory: `WITH w AS (
+      INSERT INTO account_metrics_history AS t (account_id, observed_at, followers_count, following_count, listed_count, posts_count)
+      SELECT account_id, observed_at, followers_count, following_count, listed_count, posts_count FROM known_account_history
+      ON CONFLICT (account_id, observed_at) DO UPDATE SET followers_count = EXCLUDED.followers_count,
+        following_count = EXCLUDED.following_count, listed_count = EXCLUDED.listed_count, posts_count = EXCLUDED.posts_count
+        WHERE (t.followers_count, t.following_count, t.listed_count, t.posts_count)
+          IS DISTINCT FROM (EXCLUDED.followers_count, EXCLUDED.following_count, EXCLUDED.listed_count, EXCLUDED.posts_count)
+      RETURNING (xmax = 0) AS inserted) ${COUNT_RETURNING}`,
+  knownPostsFull: `WITH w AS (UPDATE posts t SET ${postMerge.set} FROM known_posts s
+      WHERE t.id = s.id AND NOT s.is_stub AND ${postMerge.changed} RETURNING 1)
+      SELECT 0 AS inserted, count(*)::int AS updated FROM w`,
+  knownPostsStub: `WITH w AS (UPDATE posts t SET author_account_id = s.author_account_id, updated_at = now()
+      FROM known_posts s WHERE t.id = s.id AND s.is_stub AND t.is_stub AND t.author_account_id IS NULL AND s.author_account_id IS NOT NULL RETURNING 1)
+      SELECT 0 AS inserted, count(*)::int AS updated FROM w`,
+  knownPostHistory: `WITH w AS (
+      INSERT INTO post_metrics_history AS t (post_id, observed_at, like_count, repost_count, reply_count, quote_count, impression_count)
+      SELECT post_id, observed_at, like_count, repost_count, reply_count, quote_count, impression_count FROM known_post_history
+      ON CONFLICT (post_id, observed_at) DO UPDATE SET like_count = EXCLUDED.like_count, repost_count = EXCLUDED.repost_count,
+        reply_count = EXCLUDED.reply_count, quote_count = EXCLUDED.quote_count, impression_count = EXCLUDED.impression_count
+        WHERE (t.like_count, t.repost_count, t.reply_count, t.quote_count, t.impression_count)
+          IS DISTINCT FROM (EXCLUDED.like_count, EXCLUDED.repost_count, EXCLUDED.reply_count, EXCLUDED.quote_count, EXCLUDED.impression_count)
+      RETURNING (xmax = 0) AS inserted) ${COUNT_RETURNING}`,
+  knownInteractions: `WITH w AS (
+      INSERT INTO interactions AS t (platform, type, actor_account_id, target_account_id, post_id, occurred_at, source_ref, weight)
+      SELECT platform, type, actor_account_id, target_account_id, post_id, occurred_at, source_ref, weight FROM known_interactions
+      ON CONFLICT ON CONSTRAINT interactions_edge_key DO UPDATE SET weight = EXCLUDED.weight, source_ref = COALESCE(EXCLUDED.source_ref, t.source_ref)
+        WHERE (t.weight, t.source_ref) IS DISTINCT FROM (EXCLUDED.weight, COALESCE(EXCLUDED.source_ref, t.source_ref))
+      RETURNING (xmax = 0) AS inserted) ${COUNT_RETURNING}`,
+  touchedExisting: `INSERT INTO import_run_accounts (import_run_id, account_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`,
 };
 
-async function copyInto(client: pg.PoolClient, table: string, columns: string[], rows: Iterable<unknown[]>) {
-  const lines: string[] = [];
-  for (const r of rows) lines.push(copyRow(r));
-  if (lines.length === 0) return;
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+/** COPYs rows (encoded as they are sent) into `table`; starts no COPY when there is nothing to send. */
+async function copyInto(client: pg.PoolClient, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<number> {
+  const it = rows[Symbol.iterator]();
+  let next = it.next();
+  if (next.done) return 0;
+  let n = 0;
   // Chunks of ~1 MB: one huge string would double memory, one write per row is slow.
   async function* chunks() {
     let buf = '';
-    for (const l of lines) {
-      buf += l;
+    for (; !next.done; next = it.next()) {
+      buf += copyRow(next.value);
+      n++;
       if (buf.length > 1 << 20) {
         yield buf;
         buf = '';
@@ -191,20 +286,38 @@ async function copyInto(client: pg.PoolClient, table: string, columns: string[],
     }
     if (buf) yield buf;
   }
-  await pipeline(Readable.from(chunks()), stream);
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  return n;
 }
 
 /** RENOWN_INGEST_TRACE=1 prints each statement's time to stderr (for tuning; off in normal runs). */
 const TRACE = process.env.RENOWN_INGEST_TRACE === '1';
 const zero = (): EntityCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
+const keyOf = (platform: string, externalId: string) => `${platform}\u0000${externalId}`;
+const STAGE_ACCOUNT_COLUMNS = ['platform', 'external_id', 'is_stub', 'handle', 'display_name', 'bio', 'links', 'language', 'location', 'verified', 'account_created_at', 'followers_count', 'following_count', 'listed_count', 'posts_count', 'observed_at'];
+const STAGE_POST_COLUMNS = ['platform', 'external_id', 'is_stub', 'author_external_id', 'posted_at', 'text', 'language', 'hashtags', 'mentioned_external_ids', 'urls', 'reply_to_external_id', 'quote_of_external_id', 'repost_of_external_id', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count', 'observed_at', 'annotations'];
+const stageAccountRow = (a: AccountObservation) => [a.platform, a.externalId, a.stub, a.handle, a.displayName, a.bio, a.links, a.language, a.location, a.verified, a.createdAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount, a.observedAt];
+const stagePostRow = (p: PostObservation) => [p.platform, p.externalId, p.stub, p.authorExternalId, p.postedAt, p.text, p.language, p.hashtags, p.mentionedExternalIds, p.urls, p.replyToExternalId, p.quoteOfExternalId, p.repostOfExternalId, p.likeCount, p.repostCount, p.replyCount, p.quoteCount, p.impressionCount, p.observedAt, p.annotations];
+
+/** How a batch is written: `fast` COPYs rows it knows to be new straight into the graph tables; `safe` stages everything. */
+export type WriteMode = 'fast' | 'safe';
 
 /**
- * Writes batches of observations into the graph on one connection: COPY into session-private staging tables,
- * then set-based INSERT ... ON CONFLICT statements. Unchanged rows are not rewritten (IS DISTINCT FROM), so a
- * re-import costs reads only. The caller owns the transaction.
+ * Writes batches of observations into the graph on one connection.
+ *
+ * Fast path (the default): one lookup finds which of the batch's accounts and posts exist already; the new ones
+ * get ids from their tables' sequences and are COPYed straight into the graph tables with every reference
+ * resolved in memory (author, mentions, replies/quotes/reposts, even to posts of the same batch), together with
+ * their history rows and the edges that involve them, which cannot exist yet. Only rows that may already exist
+ * go through session-private staging tables and the set-based INSERT ... ON CONFLICT merges, which do not
+ * rewrite unchanged rows (IS DISTINCT FROM), so a re-import costs reads only. A unique violation on the fast
+ * path (another writer inserted the same row meanwhile) makes the caller retry the batch in `safe` mode, which
+ * stages everything. The caller owns the transaction.
  */
 export class GraphWriter {
   private prepared = false;
+  private accountSeq = '';
+  private postSeq = '';
 
   constructor(private readonly client: pg.PoolClient) {}
 
@@ -217,38 +330,199 @@ export class GraphWriter {
     await this.client.query(`SET enable_seqscan = off`);
     await this.client.query(`SET random_page_cost = 1.1`);
     await this.client.query(STAGING_DDL);
+    const { rows } = await this.client.query(`SELECT pg_get_serial_sequence('social_accounts', 'id') AS a, pg_get_serial_sequence('posts', 'id') AS p`);
+    this.accountSeq = rows[0].a;
+    this.postSeq = rows[0].p;
     this.prepared = true;
   }
 
-  /** Must run inside a transaction (the staging rows vanish at commit). */
-  async write(batch: GraphBatch, importRunId: string | null): Promise<BatchCounts> {
-    await this.prepare();
-    const c = this.client;
-    const tStart = TRACE ? performance.now() : 0;
-    await copyInto(c, 'stage_accounts', ['platform', 'external_id', 'is_stub', 'handle', 'display_name', 'bio', 'links', 'language', 'location', 'verified', 'account_created_at', 'followers_count', 'following_count', 'listed_count', 'posts_count', 'observed_at'],
-      map(batch.accounts.values(), (a) => [a.platform, a.externalId, a.stub, a.handle, a.displayName, a.bio, a.links, a.language, a.location, a.verified, a.createdAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount, a.observedAt]));
-    await copyInto(c, 'stage_account_history', ['platform', 'external_id', 'observed_at', 'followers_count', 'following_count', 'listed_count', 'posts_count'],
-      map(batch.accountHistory.values(), (a) => [a.platform, a.externalId, a.observedAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount]));
-    await copyInto(c, 'stage_posts', ['platform', 'external_id', 'is_stub', 'author_external_id', 'posted_at', 'text', 'language', 'hashtags', 'mentioned_external_ids', 'urls', 'reply_to_external_id', 'quote_of_external_id', 'repost_of_external_id', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count', 'observed_at', 'annotations'],
-      map(batch.posts.values(), (p) => [p.platform, p.externalId, p.stub, p.authorExternalId, p.postedAt, p.text, p.language, p.hashtags, p.mentionedExternalIds, p.urls, p.replyToExternalId, p.quoteOfExternalId, p.repostOfExternalId, p.likeCount, p.repostCount, p.replyCount, p.quoteCount, p.impressionCount, p.observedAt, p.annotations]));
-    await copyInto(c, 'stage_post_history', ['platform', 'external_id', 'observed_at', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count'],
-      map(batch.postHistory.values(), (p) => [p.platform, p.externalId, p.observedAt, p.likeCount, p.repostCount, p.replyCount, p.quoteCount, p.impressionCount]));
-    await copyInto(c, 'stage_interactions', ['platform', 'type', 'actor_external_id', 'target_external_id', 'post_external_id', 'occurred_at', 'source_ref', 'weight'],
-      map(batch.interactions.values(), (i) => [i.platform, i.type, i.actorExternalId, i.targetExternalId, i.postExternalId, i.occurredAt, i.sourceRef, i.weight ?? 1]));
-    await copyInto(c, 'stage_deletions', ['platform', 'what', 'ref', 'deleted_at'], batch.deletions.map((d) => [d.platform, d.what, d.ref, d.deletedAt]));
+  private async timed<T extends pg.QueryResultRow = any>(sql: string, params?: unknown[]): Promise<pg.QueryResult<T>> {
+    const t0 = TRACE ? performance.now() : 0;
+    const r = await this.client.query<T>(sql, params);
+    if (TRACE) console.error(`${(performance.now() - t0).toFixed(0)}ms ${r.rowCount} ${sql.slice(0, 70).replace(/\s+/g, ' ')}`);
+    return r;
+  }
 
-    if (TRACE) console.error(`${(performance.now() - tStart).toFixed(0)}ms COPY of ${batch.posts.size} posts, ${batch.accounts.size} accounts, ${batch.interactions.size} interactions`);
-    // Temporary tables have no statistics until analyzed; without them the planner picks nested loops.
-    const tAnalyze = TRACE ? performance.now() : 0;
-    await c.query(`ANALYZE stage_accounts, stage_account_history, stage_posts, stage_post_history, stage_interactions`);
-    if (TRACE) console.error(`${(performance.now() - tAnalyze).toFixed(0)}ms ANALYZE staging`);
-    const one = async (sql: string) => {
-      const t0 = TRACE ? performance.now() : 0;
-      const r = await c.query(sql);
-      if (TRACE) console.error(`${(performance.now() - t0).toFixed(0)}ms ${r.rowCount} ${sql.slice(0, 70).replace(/\s+/g, ' ')}`);
-      return r.rows[0] as { inserted: number; updated: number };
-    };
+  private async copy(table: string, columns: string[], rows: Iterable<unknown[]>) {
+    const t0 = TRACE ? performance.now() : 0;
+    const n = await copyInto(this.client, table, columns, rows);
+    if (TRACE && n) console.error(`${(performance.now() - t0).toFixed(0)}ms COPY ${n} ${table}`);
+    return n;
+  }
+
+  private async nextIds(sequence: string, n: number): Promise<string[]> {
+    if (n === 0) return [];
+    return (await this.timed<{ ids: string[] }>(SQL.nextIds, [sequence, n])).rows[0].ids;
+  }
+
+  /** Ids of the given (platform, external id) keys that exist in `sql`'s table. */
+  private async lookup(sql: string, keys: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    if (keys.length === 0) return found;
+    const platforms: string[] = [];
+    const ids: string[] = [];
+    for (const k of keys) {
+      const cut = k.indexOf('\u0000');
+      platforms.push(k.slice(0, cut));
+      ids.push(k.slice(cut + 1));
+    }
+    const { rows } = await this.timed<{ i: number; id: string }>(sql, [platforms, ids]);
+    for (const r of rows) found.set(keys[r.i - 1], r.id);
+    return found;
+  }
+
+  /** Must run inside a transaction (the staging rows vanish at commit). */
+  async write(batch: GraphBatch, importRunId: string | null, mode: WriteMode = 'fast'): Promise<BatchCounts> {
+    await this.prepare();
     const counts: BatchCounts = { accounts: zero(), posts: zero(), interactions: zero(), accountHistory: zero(), postHistory: zero(), deletions: 0 };
+    const derived = mode === 'fast' ? await this.writeFast(batch, importRunId, counts) : await this.writeStaged(batch, importRunId, counts);
+    const unchanged = (e: EntityCounts, staged: number) => {
+      e.unchanged = Math.max(0, staged - e.inserted - e.updated);
+    };
+    unchanged(counts.accounts, batch.accounts.size);
+    unchanged(counts.posts, batch.posts.size);
+    unchanged(counts.interactions, batch.interactions.size + derived);
+    unchanged(counts.accountHistory, batch.accountHistory.size);
+    unchanged(counts.postHistory, batch.postHistory.size);
+    return counts;
+  }
+
+  private async writeFast(batch: GraphBatch, importRunId: string | null, counts: BatchCounts): Promise<number> {
+    // Batch-sized sets against tables of millions: index probes (nested loops) are always the right plan, and
+    // the planner cannot know it from the statistics of tables that grow during the import.
+    await this.client.query(`SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off`);
+    // Every account and post the batch names, with what exists already.
+    const accountKeys = new Set(batch.accounts.keys());
+    for (const p of batch.posts.values()) {
+      if (p.authorExternalId) accountKeys.add(keyOf(p.platform, p.authorExternalId));
+      for (const m of p.mentionedExternalIds ?? []) accountKeys.add(keyOf(p.platform, m));
+    }
+    for (const i of batch.interactions.values()) {
+      accountKeys.add(keyOf(i.platform, i.actorExternalId));
+      accountKeys.add(keyOf(i.platform, i.targetExternalId));
+    }
+    const postKeys = new Set(batch.posts.keys());
+    for (const p of batch.posts.values()) {
+      if (p.replyToExternalId) postKeys.add(keyOf(p.platform, p.replyToExternalId));
+      if (p.quoteOfExternalId) postKeys.add(keyOf(p.platform, p.quoteOfExternalId));
+      if (p.repostOfExternalId) postKeys.add(keyOf(p.platform, p.repostOfExternalId));
+    }
+    for (const i of batch.interactions.values()) if (i.postExternalId) postKeys.add(keyOf(i.platform, i.postExternalId));
+    const accountIds = await this.lookup(SQL.lookupAccounts, [...accountKeys]);
+    const postIds = await this.lookup(SQL.lookupPosts, [...postKeys]);
+    const existingAccounts = new Set(accountIds.values());
+    const existingPosts = new Set(postIds.values());
+
+    const newAccounts: [string, AccountObservation][] = [];
+    const oldAccounts: [string, AccountObservation][] = [];
+    for (const e of batch.accounts) (accountIds.has(e[0]) ? oldAccounts : newAccounts).push(e);
+    const newPosts: [string, PostObservation][] = [];
+    const oldPosts: [string, PostObservation][] = [];
+    for (const e of batch.posts) (postIds.has(e[0]) ? oldPosts : newPosts).push(e);
+    const accountIdList = await this.nextIds(this.accountSeq, newAccounts.length);
+    newAccounts.forEach(([k], n) => accountIds.set(k, accountIdList[n]));
+    const postIdList = await this.nextIds(this.postSeq, newPosts.length);
+    newPosts.forEach(([k], n) => postIds.set(k, postIdList[n]));
+    const acc = (platform: string, externalId: string | null | undefined) => (externalId ? accountIds.get(keyOf(platform, externalId)) ?? null : null);
+    const post = (platform: string, externalId: string | null | undefined) => (externalId ? postIds.get(keyOf(platform, externalId)) ?? null : null);
+    // A post row as the merge would write it: references resolved, mentions that name no known account dropped.
+    const postRow = (id: string, p: PostObservation) => (p.stub
+      ? [id, true, acc(p.platform, p.authorExternalId), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null]
+      : [id, false, acc(p.platform, p.authorExternalId), p.postedAt, p.text, p.language, p.hashtags,
+        p.mentionedExternalIds ? p.mentionedExternalIds.map((m) => acc(p.platform, m)).filter((m) => m !== null) : null,
+        p.urls, p.likeCount, p.repostCount, p.replyCount, p.quoteCount, p.impressionCount, p.annotations,
+        post(p.platform, p.replyToExternalId), post(p.platform, p.quoteOfExternalId), post(p.platform, p.repostOfExternalId), p.observedAt]);
+    const accountRow = (id: string, a: AccountObservation) => (a.stub
+      ? [id, true, a.handle, a.displayName, null, null, null, null, null, null, null, null, null, null, null]
+      : [id, false, a.handle, a.displayName, a.bio, a.links, a.language, a.location, a.verified, a.createdAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount, a.observedAt]);
+    const ACCOUNT_ROW = ['id', 'is_stub', ...ACCOUNT_COLUMNS, 'metrics_observed_at'];
+    const POST_ROW = ['id', 'is_stub', ...POST_COLUMNS, ...POST_REFERENCES, 'metrics_observed_at'];
+    const add = (e: EntityCounts, r: { inserted: number; updated: number }) => {
+      e.inserted += r.inserted;
+      e.updated += r.updated;
+    };
+    const one = async (sql: string) => (await this.timed(sql)).rows[0] as { inserted: number; updated: number };
+
+    // Accounts: new ones COPYed with their ids, known ones merged.
+    counts.accounts.inserted += await this.copy('social_accounts', ['platform', 'external_id', ...ACCOUNT_ROW],
+      map(newAccounts, ([k, a]) => [a.platform, a.externalId, ...accountRow(accountIds.get(k)!, a)]));
+    if (await this.copy('known_accounts', ACCOUNT_ROW, map(oldAccounts, ([k, a]) => accountRow(accountIds.get(k)!, a)))) {
+      add(counts.accounts, await one(SQL.knownAccountsFull));
+      add(counts.accounts, await one(SQL.knownAccountsStub));
+    }
+    const newAccountHistory: unknown[][] = [];
+    const oldAccountHistory: unknown[][] = [];
+    for (const h of batch.accountHistory.values()) {
+      const id = acc(h.platform, h.externalId)!;
+      (existingAccounts.has(id) ? oldAccountHistory : newAccountHistory).push([id, h.observedAt, h.followersCount, h.followingCount, h.listedCount, h.postsCount]);
+    }
+    const HISTORY_A = ['account_id', 'observed_at', 'followers_count', 'following_count', 'listed_count', 'posts_count'];
+    counts.accountHistory.inserted += await this.copy('account_metrics_history', HISTORY_A, newAccountHistory);
+    if (await this.copy('known_account_history', HISTORY_A, oldAccountHistory)) add(counts.accountHistory, await one(SQL.knownAccountHistory));
+
+    // Posts, every reference resolved here (a new post may reply to a post of the same batch).
+    counts.posts.inserted += await this.copy('posts', ['platform', 'external_id', ...POST_ROW],
+      map(newPosts, ([k, p]) => [p.platform, p.externalId, ...postRow(postIds.get(k)!, p)]));
+    if (await this.copy('known_posts', POST_ROW, map(oldPosts, ([k, p]) => postRow(postIds.get(k)!, p)))) {
+      add(counts.posts, await one(SQL.knownPostsFull));
+      add(counts.posts, await one(SQL.knownPostsStub));
+    }
+    const newPostHistory: unknown[][] = [];
+    const oldPostHistory: unknown[][] = [];
+    for (const h of batch.postHistory.values()) {
+      const id = post(h.platform, h.externalId)!;
+      (existingPosts.has(id) ? oldPostHistory : newPostHistory).push([id, h.observedAt, h.likeCount, h.repostCount, h.replyCount, h.quoteCount, h.impressionCount]);
+    }
+    const HISTORY_P = ['post_id', 'observed_at', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count'];
+    counts.postHistory.inserted += await this.copy('post_metrics_history', HISTORY_P, newPostHistory);
+    if (await this.copy('known_post_history', HISTORY_P, oldPostHistory)) add(counts.postHistory, await one(SQL.knownPostHistory));
+
+    // Edges: one that involves a new account or a new post is new; the others may exist already.
+    const newInteractions: unknown[][] = [];
+    const oldInteractions: unknown[][] = [];
+    for (const i of batch.interactions.values()) {
+      const actor = acc(i.platform, i.actorExternalId);
+      const target = acc(i.platform, i.targetExternalId);
+      if (actor === null || target === null) continue; // an edge needs both accounts (the staged merge drops it too)
+      const postId = post(i.platform, i.postExternalId);
+      const isNew = !existingAccounts.has(actor) || !existingAccounts.has(target) || (postId !== null && !existingPosts.has(postId));
+      (isNew ? newInteractions : oldInteractions).push([i.platform, i.type, actor, target, postId, i.occurredAt, i.sourceRef, i.weight ?? 1]);
+    }
+    const EDGE = ['platform', 'type', 'actor_account_id', 'target_account_id', 'post_id', 'occurred_at', 'source_ref', 'weight'];
+    counts.interactions.inserted += await this.copy('interactions', EDGE, newInteractions);
+    if (await this.copy('known_interactions', EDGE, oldInteractions)) add(counts.interactions, await one(SQL.knownInteractions));
+    let derived = 0;
+    if (batch.posts.size) {
+      const all = [...batch.posts.keys()].map((k) => postIds.get(k)!);
+      const before = oldPosts.map(([k]) => postIds.get(k)!);
+      derived = (await this.timed(SQL.interactionsDerivedByIds, [all, before])).rows[0].inserted;
+    }
+    counts.interactions.inserted += derived;
+    if (batch.deletions.length) {
+      await this.copy('stage_deletions', ['platform', 'what', 'ref', 'deleted_at'], batch.deletions.map((d) => [d.platform, d.what, d.ref, d.deletedAt]));
+      counts.deletions += (await this.timed(SQL.deletePosts)).rowCount ?? 0;
+      counts.deletions += (await this.timed(SQL.deleteInteractions)).rowCount ?? 0;
+    }
+    if (importRunId && batch.accounts.size) {
+      await this.copy('import_run_accounts', ['import_run_id', 'account_id'], map(newAccounts, ([k]) => [importRunId, accountIds.get(k)]));
+      if (oldAccounts.length) await this.timed(SQL.touchedExisting, [importRunId, oldAccounts.map(([k]) => accountIds.get(k)!)]);
+    }
+    return derived;
+  }
+
+  /** Everything through the staging tables and the merges (the fallback when the fast path met a concurrent writer). */
+  private async writeStaged(batch: GraphBatch, importRunId: string | null, counts: BatchCounts): Promise<number> {
+    await this.copy('stage_accounts', STAGE_ACCOUNT_COLUMNS, map(batch.accounts.values(), stageAccountRow));
+    await this.copy('stage_account_history', ['platform', 'external_id', 'observed_at', 'followers_count', 'following_count', 'listed_count', 'posts_count'],
+      map(batch.accountHistory.values(), (a) => [a.platform, a.externalId, a.observedAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount]));
+    await this.copy('stage_posts', STAGE_POST_COLUMNS, map(batch.posts.values(), stagePostRow));
+    await this.copy('stage_post_history', ['platform', 'external_id', 'observed_at', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count'],
+      map(batch.postHistory.values(), (p) => [p.platform, p.externalId, p.observedAt, p.likeCount, p.repostCount, p.replyCount, p.quoteCount, p.impressionCount]));
+    await this.copy('stage_interactions', ['platform', 'type', 'actor_external_id', 'target_external_id', 'post_external_id', 'occurred_at', 'source_ref', 'weight'],
+      map(batch.interactions.values(), (i) => [i.platform, i.type, i.actorExternalId, i.targetExternalId, i.postExternalId, i.occurredAt, i.sourceRef, i.weight ?? 1]));
+    await this.copy('stage_deletions', ['platform', 'what', 'ref', 'deleted_at'], batch.deletions.map((d) => [d.platform, d.what, d.ref, d.deletedAt]));
+    await this.timed(`ANALYZE stage_accounts, stage_account_history, stage_posts, stage_post_history, stage_interactions`);
+    const one = async (sql: string) => (await this.timed(sql)).rows[0] as { inserted: number; updated: number };
     const add = (e: EntityCounts, r: { inserted: number; updated: number }) => {
       e.inserted += r.inserted;
       e.updated += r.updated;
@@ -269,22 +543,11 @@ export class GraphWriter {
     if (batch.posts.size) derived = (await one(SQL.interactionsDerived)).inserted;
     counts.interactions.inserted += derived;
     if (batch.deletions.length) {
-      counts.deletions += (await c.query(SQL.deletePosts)).rowCount ?? 0;
-      counts.deletions += (await c.query(SQL.deleteInteractions)).rowCount ?? 0;
+      counts.deletions += (await this.timed(SQL.deletePosts)).rowCount ?? 0;
+      counts.deletions += (await this.timed(SQL.deleteInteractions)).rowCount ?? 0;
     }
-    const tTouched = TRACE ? performance.now() : 0;
-    if (importRunId && batch.accounts.size) await c.query(SQL.touchedAccounts, [importRunId]);
-    if (TRACE) console.error(`${(performance.now() - tTouched).toFixed(0)}ms touched accounts`);
-
-    const unchanged = (e: EntityCounts, staged: number) => {
-      e.unchanged = Math.max(0, staged - e.inserted - e.updated);
-    };
-    unchanged(counts.accounts, batch.accounts.size);
-    unchanged(counts.posts, batch.posts.size);
-    unchanged(counts.interactions, batch.interactions.size + derived);
-    unchanged(counts.accountHistory, batch.accountHistory.size);
-    unchanged(counts.postHistory, batch.postHistory.size);
-    return counts;
+    if (importRunId && batch.accounts.size) await this.timed(SQL.touchedAccounts, [importRunId]);
+    return derived;
   }
 }
 
