@@ -238,6 +238,9 @@ export class AudienceQualityStore {
           ),
         ),
       );
+      // A fresh temp table has no statistics: without them the planner nests loops over it (quadratic).
+      await client.query(`ANALYZE audience_quality_staging`);
+      await client.query(`SET LOCAL enable_nestloop = off`);
       // Accounts erased while the run computed are skipped (the join), not a foreign-key failure.
       const inserted = await client.query(`
         INSERT INTO account_audience_quality AS q
