@@ -20,6 +20,8 @@ export const SEARCH_SNAPSHOT_DEPTH = 200;
 /** Stored searches (and their cursors) live this long. */
 export const SEARCH_TTL_HOURS = 24;
 export const MAX_PAGE_SIZE = 100;
+/** A search lists at most this many results (pages beyond answer hasNextPage: false). */
+export const MAX_SEARCH_RESULTS = 5_000;
 
 export interface SearchRequest {
   query?: string | null;
@@ -171,13 +173,14 @@ export class InfluencerSearchService {
       search = { id: stored.id, query: req.query ?? '', locale, filter, interpretation: view, accountIds: ranked.ids, rankScores: ranked.scores, exhausted: ranked.exhausted, createdAt: stored.createdAt };
     }
 
-    // Past the kept ranking: continue on current scores after the last kept row, never repeating one.
+    // Past the kept ranking: the best of the current ranking not listed yet, so no account is repeated or
+    // left out; only the order beyond the kept part reflects scores recomputed since.
     while (position + first > search.accountIds.length && !search.exhausted) {
       const n = search.accountIds.length;
-      const last = n ? { score: search.rankScores[n - 1], accountId: search.accountIds[n - 1] } : null;
-      const more = await this.rank(brandId, search.filter as AppliedFilter, Math.max(first, 50), last, search.accountIds);
-      // A batch of one person's accounts only would not move the keyset: treat the list as complete.
-      if (!more.ids.length) more.exhausted = true;
+      const room = MAX_SEARCH_RESULTS - n;
+      const more = room > 0 ? await this.rank(brandId, search.filter as AppliedFilter, Math.min(room, Math.max(first, 50)), null, search.accountIds) : { ids: [], scores: [], exhausted: true };
+      // A batch holding only accounts of people already listed would not move on: the list is complete.
+      if (!more.ids.length || n + more.ids.length >= MAX_SEARCH_RESULTS) more.exhausted = true;
       if (await this.searches.append(brandId, search.id, n, more.ids, more.scores, more.exhausted)) {
         search.accountIds = [...search.accountIds, ...more.ids];
         search.rankScores = [...search.rankScores, ...more.scores];
