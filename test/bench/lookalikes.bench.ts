@@ -97,7 +97,7 @@ async function main() {
         return Reflect.get(target, prop, receiver);
       },
     });
-    const service = new LookalikeService(new LookalikeRepository(recorder as DataSource), { rowsForAccounts: async () => [] } as never);
+    const service = new LookalikeService(new LookalikeRepository(recorder as DataSource), { rowsForAccounts: async () => [] } as never, {} as never);
 
     // Seeds from the demo graph (they have real topics and audiences).
     const seeds: string[] = (await pool.query(

@@ -120,9 +120,14 @@ describe('lookalikes on a hand-built graph', () => {
     for (const excluded of [id.seed, id.sameperson, id.stub, id.unrelated]) expect(ids).not.toContain(excluded);
   });
 
-  it('first limits the results; an unknown account is NOT_FOUND; API keys may ask, anonymous callers may not', async () => {
+  it('first limits the results; the accounts on a shortlist can be left out; an unknown account is NOT_FOUND; API keys may ask, anonymous callers may not', async () => {
     const two = (await gql(t, brand.headers, `query($a: ID!) { lookalikes(accountId: $a, first: 2) { results { accountId } } }`, { a: id.seed })).lookalikes;
     expect(two.results.map((r: any) => r.accountId)).toEqual([id.twin, id.topicsOnly]);
+    // "More like this, but not the ones already on my list."
+    const list = (await gql(t, brand.headers, `mutation { createShortlist(input: { name: "EV picks" }) { id } }`)).createShortlist;
+    await gql(t, brand.headers, `mutation($l: ID!, $ids: [ID!]!) { addToShortlist(shortlistId: $l, accountIds: $ids) { added } }`, { l: list.id, ids: [id.twin] });
+    const fresh = (await gql(t, brand.headers, `query($a: ID!, $l: ID) { lookalikes(accountId: $a, first: 2, excludeShortlistId: $l) { results { accountId } } }`, { a: id.seed, l: list.id })).lookalikes;
+    expect(fresh.results.map((r: any) => r.accountId)).toEqual([id.topicsOnly, id.audienceOnly]);
     const missing = await t.graphql(`{ lookalikes(accountId: "987654321") { candidatesConsidered } }`, {}, brand.headers);
     expect(missing.errors?.[0].extensions.code).toBe('NOT_FOUND');
     const key = await createApiKey(t, brand.headers, 'lookalikes');

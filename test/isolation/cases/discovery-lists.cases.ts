@@ -70,6 +70,8 @@ export default defineCases({
       const res = await attacker.graphql(`query($a: ID!) { lookalikes(accountId: $a) { seed { accountId hasContactEmail } results { accountId why influencer { hasContactEmail } } } }`, { a: ids.accountIdForCases });
       expectNoErrorOrRefused(res);
       expect(res.data.lookalikes.seed).toEqual({ accountId: ids.accountIdForCases, hasContactEmail: false });
+      // Naming A's list to leave its accounts out answers exactly like a list that does not exist.
+      await expectSameAsMissing(attacker, `query($a: ID!, $id: ID) { lookalikes(accountId: $a, excludeShortlistId: $id) { candidatesConsidered } }`, { a: ids.accountIdForCases, id: ids.shortlistId }, 'id');
     }),
   },
 });

@@ -9,7 +9,12 @@ export class LookalikesResolver {
   constructor(private readonly service: LookalikeService) {}
 
   @Query(() => LookalikeResults, { description: 'Accounts with similar topics and audience to this one (at most 100), most similar first, each with a one-line why.' })
-  lookalikes(@CurrentBrand() brandId: BrandId, @Args('accountId', { type: () => ID }) accountId: string, @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number) {
-    return this.service.lookalikes(brandId, accountId, first);
+  lookalikes(
+    @CurrentBrand() brandId: BrandId,
+    @Args('accountId', { type: () => ID }) accountId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('excludeShortlistId', { type: () => ID, nullable: true, description: "Leave out the accounts already on this brand's shortlist." }) excludeShortlistId?: string | null,
+  ) {
+    return this.service.lookalikes(brandId, accountId, first, excludeShortlistId);
   }
 }

@@ -3,6 +3,7 @@ import { DiscoveryError } from '../../discovery.error.js';
 import type { BrandId } from '@renown/accounts';
 import type { Influencer } from '../../search/graphql/influencer.models.js';
 import { InfluencerRowsService } from '../../search/rows/influencer-rows.service.js';
+import { ShortlistRepository } from '../shortlists/shortlist.repository.js';
 import { isInternalId } from '../shortlists/validate-shortlist-input.js';
 import { LOOKALIKE_BOUNDS, LookalikeRepository } from './lookalike.repository.js';
 import { type LookalikeInput, LOOKALIKE_MODEL_VERSION, rankLookalikes, type ScoredLookalike, type SeedProfile, topicCosine } from './score-lookalikes.js';
@@ -26,11 +27,16 @@ export class LookalikeService {
   constructor(
     private readonly repo: LookalikeRepository,
     private readonly rows: InfluencerRowsService,
+    private readonly shortlists: ShortlistRepository,
   ) {}
 
-  /** `brandId` only decides the rows' hasContactEmail; the similarity is the same for every brand. */
-  async lookalikes(brandId: BrandId, accountId: string, first: number): Promise<LookalikeResult> {
+  /**
+   * The similarity is the same for every brand; `brandId` decides the rows' hasContactEmail and which list
+   * `excludeShortlistId` may name ("more like this, but not the ones already on my list").
+   */
+  async lookalikes(brandId: BrandId, accountId: string, first: number, excludeShortlistId?: string | null): Promise<LookalikeResult> {
     const limit = Math.min(Math.max(Math.trunc(first) || 20, 1), MAX_LOOKALIKES);
+    const excluded = new Set(excludeShortlistId ? await this.shortlists.accountIdsOrFail(brandId, excludeShortlistId) : []);
     const seedAccount = isInternalId(accountId) ? await this.repo.account(accountId) : undefined;
     if (!seedAccount) throw DiscoveryError.notFound('Account', accountId);
 
@@ -41,7 +47,7 @@ export class LookalikeService {
       this.repo.candidatesByTopics(seedTopics.slice(0, LOOKALIKE_BOUNDS.seedTopics).map((t) => t.topicId)),
       this.repo.candidatesByEngagers(seedAccount.id, seedEngagers),
     ]);
-    const candidateIds = await this.repo.eligible([...new Set([...byTopic, ...byEngagers])], { id: seedAccount.id, personId: seedAccount.personId });
+    const candidateIds = (await this.repo.eligible([...new Set([...byTopic, ...byEngagers])], { id: seedAccount.id, personId: seedAccount.personId })).filter((id) => !excluded.has(id));
     const topics = await this.repo.topics(candidateIds);
 
     // Sample the audience only of the most promising candidates: the best topic matches and the accounts

@@ -151,6 +151,13 @@ export class ShortlistRepository extends BrandScopedRepository {
     return { rows: rows.slice(0, opts.first), hasNextPage: rows.length > opts.first, totalCount: n };
   }
 
+  /** The account ids on one list (throws NOT_FOUND for another brand's list, like a missing one). */
+  async accountIdsOrFail(brandId: BrandId, listId: string): Promise<string[]> {
+    await this.findOrFail(brandId, listId);
+    const rows = await this.query<{ id: string }>(brandId, `SELECT account_id::text AS id FROM shortlist_entries WHERE brand_id = $1 AND shortlist_id = $2`, [listId]);
+    return rows.map((r) => r.id);
+  }
+
   /** Every entry (at most MAX_ENTRIES_PER_LIST), for the CSV export. */
   async allEntries(brandId: BrandId, listId: string, tag: string | null): Promise<ShortlistEntryRow[]> {
     return this.query<ShortlistEntryRow>(
