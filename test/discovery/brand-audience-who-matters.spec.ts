@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { BrandAudienceRankingService } from '../../libs/discovery/src/brand-audience/who-matters/brand-audience-ranking.service.js';
 import { addTeamMember, codeOf, type SignedUp, signUpBrand } from '../accounts/accounts-test-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { SocialGraphFactory } from './brand-audience-fixtures.js';
@@ -126,6 +127,14 @@ describe('brand audience: own accounts and "who matters to us" (real API + worke
     const after = await waitForRanking(t, owner.headers, (w) => w.members.some((m: any) => m.account.id === newcomer.id));
     expect(after.audienceSize).toBe(8);
     expect(after.members.map((m: any) => m.account.id)).toContain(newcomer.id);
+  });
+
+  it('survives two rankings of one brand at the same time (a refresh racing the hourly job)', async () => {
+    const ranking = worker.get(BrandAudienceRankingService);
+    const [a, b] = await Promise.all([ranking.rank(owner.brandId), ranking.rank(owner.brandId)]);
+    expect(a!.audienceSize).toBe(b!.audienceSize);
+    const w = await waitForRanking(t, owner.headers);
+    expect(w.members.map((m: any) => m.relativeRank)).toEqual(w.members.map((_: unknown, i: number) => i + 1));
   });
 
   it('explains what is wrong with a registration, registers unseen accounts by external id, and lets only owners and admins change the list', async () => {

@@ -128,9 +128,11 @@ export class BrandAudienceRankingService {
       };
     });
     const ranked = Date.now();
-    await this.db.transaction((em) =>
-      this.ranks.replace(brandId, members, { audience_size: members.length, edge_count: ranking.edgeCount, iterations: ranking.iterations, truncated }, em),
-    );
+    await this.db.transaction(async (em) => {
+      // Two runs for one brand (a refresh racing the hourly job) replace the ranking one after the other.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`brand-audience-rank:${brandId}`]);
+      await this.ranks.replace(brandId, members, { audience_size: members.length, edge_count: ranking.edgeCount, iterations: ranking.iterations, truncated }, em);
+    });
     const outcome = { audienceSize: members.length, edgeCount: ranking.edgeCount, truncated, readMs: read - started, rankMs: ranked - read, writeMs: Date.now() - ranked };
     logger.info({ brandId, ...outcome, iterations: ranking.iterations }, 'brand audience ranked');
     return outcome;
