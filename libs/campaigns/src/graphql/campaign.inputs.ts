@@ -6,7 +6,7 @@ import { CampaignStatusGql, PerkKindGql } from './campaign.models.js';
 export class TargetingInput {
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(10_000) socialAccountIds?: string[];
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(10_000) contactIds?: string[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() discoveryQuery?: string | null;
+  @Field(() => String, { nullable: true, description: 'A discovery search; its best 200 matches with a contact email in this brand are invited.' }) @IsOptional() @IsString() discoveryQuery?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() shortlistId?: string | null;
 }
 

@@ -19,7 +19,7 @@ registerEnumType(CampaignStatusGql, { name: 'CampaignStatus' });
 export class CampaignTargeting {
   @Field(() => [ID]) socialAccountIds: string[];
   @Field(() => [ID]) contactIds: string[];
-  @Field(() => String, { nullable: true, description: 'Reserved for discovery (issue 5): not resolvable yet.' }) discoveryQuery: string | null;
+  @Field(() => String, { nullable: true, description: 'A discovery search (e.g. "fitness creators with 10k-100k followers"): its best 200 matches the brand has a contact email for are invited.' }) discoveryQuery: string | null;
   @Field(() => ID, { nullable: true, description: 'A shortlist of this brand: its accounts are invited (those with a contact email).' }) shortlistId: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
+import { accountIdsForDiscoveryQuery } from '@renown/discovery/search/targeting/account-ids-for-discovery-query.js';
 import type { EntityManager } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
 import type { CampaignTargeting } from '../campaigns/campaign.types.js';
@@ -25,10 +26,12 @@ export class TargetingResolver {
   constructor(private readonly scoped: BrandScopedSql) {}
 
   async resolve(em: EntityManager, brandId: BrandId, targeting: CampaignTargeting): Promise<{ targets: ResolvedTarget[]; skipped: SkippedTarget[] }> {
-    if (targeting.discoveryQuery) {
-      throw CampaignsError.badInput('Targeting by a discovery query is not available yet: name social accounts or contacts instead.');
-    }
     const accountIds = (targeting.socialAccountIds ?? []).filter((id) => /^\d{1,18}$/.test(id));
+    // Discovery-query branch (discovery search): the query's best matches the brand can mail join the explicit ones.
+    if (targeting.discoveryQuery) {
+      const named = new Set(accountIds);
+      for (const id of await accountIdsForDiscoveryQuery(em, brandId, targeting.discoveryQuery)) if (!named.has(id)) accountIds.push(id);
+    }
     // Shortlist branch (discovery lists): the list's accounts join the explicit ones and take the same path.
     if (targeting.shortlistId) {
       const named = new Set(accountIds);

@@ -2,7 +2,7 @@
  * Discovery search. For other features (shortlists, profiles, campaign targeting):
  * - `InfluencerRowsService.rowsForAccounts(accountIds, { brandId?, topicIds?, locale? }): Promise<Influencer[]>`
  *   builds result rows (GraphQL type `Influencer`) for any accounts, in the order given; SearchModule exports it.
- * - `InfluencerSearchService.accountIdsForQuery(brandId, query, max)`: ranked account ids for a typed query.
+ * - `accountIdsForDiscoveryQuery(em, brandId, query)`: ranked account ids for campaign targeting by a query.
  * - GraphQL object types `Influencer`, `InfluencerConnection`, `InfluencerEdge`, `InfluencerPageInfo`.
  */
 export * from './graphql/influencer.models.js';
@@ -14,3 +14,4 @@ export * from './ranking/build-ranking-query.js';
 export * from './rows/compose-why-line.js';
 export * from './rows/influencer-rows.service.js';
 export * from './search.module.js';
+export * from './targeting/account-ids-for-discovery-query.js';

@@ -204,18 +204,4 @@ export class InfluencerSearchService {
       rankedAt: search.createdAt,
     };
   }
-
-  /**
-   * Account ids for a discovery query as a campaign target list (best first, at most `max`): the same
-   * reading, filters and ranking as the search, without storing or counting a search.
-   */
-  async accountIdsForQuery(brandId: BrandId, query: string, max: number, filter?: FilterInput | null): Promise<{ accountIds: string[]; interpretation: QueryInterpretation }> {
-    const interpretation = this.interpret(query);
-    const applied = await this.applyFilter(brandId, interpretation, filter);
-    if (!InfluencerSearchService.searchable(interpretation, applied)) {
-      throw DiscoveryError.badInput(`${interpretation.messages.join(' ')}`.trim() || 'The discovery query names nothing to search.', { field: 'discoveryQuery' });
-    }
-    const ranked = await this.rank(brandId, applied, max);
-    return { accountIds: ranked.ids, interpretation };
-  }
 }
