@@ -215,4 +215,18 @@ describe('brand alerts: email digest and signed webhook (real API, worker, SMTP 
     });
     expect(await eventCount()).toBe(before);
   });
+
+  it('posts no webhook once the brand removed it, while the alert itself is still recorded', async () => {
+    const requests = receiver.requests;
+    const removed = await t.graphql(`mutation { removeBrandAlertWebhook { webhookUrl webhookSecretHint } }`, {}, owner.headers);
+    expect(removed.data.removeBrandAlertWebhook).toEqual({ webhookUrl: null, webhookSecretHint: null });
+    await t.graphql(`mutation { updateBrandAlertSettings(input: { enabled: true }) { enabled } }`, {}, owner.headers);
+    const before = await eventCount();
+    await graph.interact(acc.bigshot.id, acc.brand.id, 'mention');
+    await scan();
+    await waitUntil('the alert', async () => (await eventCount()) === before + 1);
+    const [latest] = (await t.graphql(ALERTS, {}, owner.headers)).data.brandAlerts;
+    expect(latest).toMatchObject({ type: 'mention', webhookStatus: null, webhookAttempts: null });
+    expect(receiver.requests).toBe(requests);
+  });
 });
