@@ -143,7 +143,7 @@ export class AlertScanService {
       const mail = renderAlertDigest({
         brandName: await this.digests.brandName(brandId, em),
         minScore: Number(settings.min_score),
-        consoleUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/discover/who-matters`,
+        consoleUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/audience`,
         events: events.map((e) => ({
           type: e.type,
           actorHandle: e.actor_handle,

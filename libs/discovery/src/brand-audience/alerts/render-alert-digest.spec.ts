@@ -9,7 +9,7 @@ describe('renderAlertDigest', () => {
     const mail = renderAlertDigest({
       brandName: 'Acme',
       minScore: 70,
-      consoleUrl: 'https://renown.example/discover/who-matters',
+      consoleUrl: 'https://renown.example/audience',
       events: [
         event({}),
         event({ type: 'follow' }),
@@ -24,7 +24,7 @@ describe('renderAlertDigest', () => {
       '- Big Shot (@bigshot on twitter, score 80) started following and mentioned 2 times @acme',
     ]);
     expect(mail.text).toContain('score of 70 or more');
-    expect(mail.html).toContain('<a href="https://renown.example/discover/who-matters">');
+    expect(mail.html).toContain('<a href="https://renown.example/audience">');
   });
 
   it('escapes what accounts chose to call themselves', () => {
