@@ -199,6 +199,7 @@ describe('developer API (/v1)', () => {
       expect(body.myInfluencees[0].strength).toBeGreaterThan(body.myInfluencees[1].strength);
       expect(body).toMatchObject({ accountId: ids.jane, myInfluencersCount: 2, myInfluenceesCount: 3 });
       expect(Date.parse(body.window.to) - Date.parse(body.window.from)).toBe(90 * DAY_MS);
+      expect(body.window.complete).toBe(true);
     });
 
     it('takes a limit and keeps the counts', async () => {

@@ -20,6 +20,17 @@ import { scoreBand } from './score/score-band.js';
 import { computeScoreDeltas } from './score/score-deltas.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/**
+ * Linked accounts per direction that are ranked exactly. Beyond them (accounts with thousands of engagers)
+ * the weaker links by undiscounted weight are left out: only heavy reciprocity or bot discounts on more than
+ * this many stronger ones could have put one of them in a top 25.
+ */
+const INFLUENCE_CANDIDATES = 2_000;
+/**
+ * Interactions read per direction, most recent first. Scoring weighs by recency (30-day half-life), so for an
+ * account with more, the most recent ones carry most of the weight; the answer says it is `complete: false`.
+ */
+const INFLUENCE_MAX_INTERACTIONS = 50_000;
 const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -108,9 +119,10 @@ export class DeveloperApiService {
   async influence(id: string, limit: number): Promise<InfluenceResponse> {
     const account = await this.accountOrThrow(id);
     const asOf = await this.repo.scoringAsOf();
-    const aggregates = await this.repo.interactionAggregates(id, asOf);
+    const samePerson = await this.repo.samePersonAccountIds(id, account.personId);
+    const { aggregates, totals, mutualIds, complete } = await this.repo.interactionAggregates(id, asOf, samePerson, INFLUENCE_CANDIDATES, INFLUENCE_MAX_INTERACTIONS);
     const facts = await this.repo.linkFacts([...new Set(aggregates.map((a) => a.otherId))], asOf);
-    const links = rankInfluenceLinks(aggregates, facts, account.personId);
+    const links = rankInfluenceLinks(aggregates, facts, account.personId, mutualIds);
     const shown = [...links.influencers.slice(0, limit), ...links.influencees.slice(0, limit)];
     const ids = [...new Set(shown.map((l) => l.accountId))];
     const [accounts, scores] = await Promise.all([this.repo.findManyById(ids), this.repo.latestScores(ids)]);
@@ -123,9 +135,9 @@ export class DeveloperApiService {
       accountId: id,
       myInfluencers: links.influencers.slice(0, limit).map(entry).filter((e): e is InfluenceEntry => e !== null),
       myInfluencees: links.influencees.slice(0, limit).map(entry).filter((e): e is InfluenceEntry => e !== null),
-      myInfluencersCount: links.influencers.length,
-      myInfluenceesCount: links.influencees.length,
-      window: { from: new Date(asOf.getTime() - WINDOW_DAYS * 86_400_000).toISOString(), to: asOf.toISOString() },
+      myInfluencersCount: totals.out,
+      myInfluenceesCount: totals.in,
+      window: { from: new Date(asOf.getTime() - WINDOW_DAYS * 86_400_000).toISOString(), to: asOf.toISOString(), complete },
     };
   }
 

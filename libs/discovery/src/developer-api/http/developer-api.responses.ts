@@ -81,8 +81,11 @@ export interface InfluenceResponse {
   myInfluencees: InfluenceEntry[];
   myInfluencersCount: number;
   myInfluenceesCount: number;
-  /** The interaction window (the last scoring run's); follows count whenever they happened. */
-  window: { from: string; to: string };
+  /**
+   * The interaction window (the last scoring run's); follows count whenever they happened. `complete` is
+   * false for very large accounts, where only the 50,000 most recent interactions each way were read.
+   */
+  window: { from: string; to: string; complete: boolean };
 }
 
 export interface UsageResponse {

@@ -67,4 +67,13 @@ describe('rankInfluenceLinks', () => {
     const links = rankInfluenceLinks([agg('10', 'out', 'like', 1), agg('9', 'out', 'like', 1)], facts, null);
     expect(links.influencers.map((l) => l.accountId)).toEqual(['9', '10']);
   });
+
+  it('takes mutual engagement from the caller when the reverse pairs were not passed', async () => {
+    const facts = new Map([['10', person()], ['11', person()]]);
+    const links = rankInfluenceLinks([agg('10', 'out', 'repost', 1), agg('11', 'out', 'repost', 1)], facts, null, new Set(['10']));
+    expect(links.influencers.map((l) => [l.accountId, l.strength])).toEqual([
+      ['11', 2],
+      ['10', 0.5],
+    ]);
+  });
 });

@@ -74,6 +74,11 @@ export function rankInfluenceLinks(
   aggregates: InteractionAggregate[],
   facts: ReadonlyMap<string, OtherAccountFacts>,
   accountPersonId: string | null,
+  /**
+   * Accounts with engagement in both directions, when the caller knows it beyond `aggregates` (it passes only
+   * the strongest candidates of a large account, whose reverse pair may have been left out).
+   */
+  mutualIds?: ReadonlySet<string>,
 ): InfluenceLinks {
   const pairs = { out: new Map<string, Pair>(), in: new Map<string, Pair>() };
   for (const a of aggregates) {
@@ -96,7 +101,7 @@ export function rankInfluenceLinks(
       const other = facts.get(pair.otherId);
       if (!other) continue; // vanished since the interactions were read
       if (accountPersonId !== null && other.personId === accountPersonId) continue;
-      const reciprocal = pair.engagement > 0 && (reverse.get(pair.otherId)?.engagement ?? 0) > 0;
+      const reciprocal = pair.engagement > 0 && (mutualIds ? mutualIds.has(pair.otherId) : (reverse.get(pair.otherId)?.engagement ?? 0) > 0);
       let strength = pair.engagement * (reciprocal ? RECIPROCAL_FACTOR : 1) + (pair.follows ? FOLLOW_GRAPH_WEIGHT : 0);
       // Who acts matters for influencees only: a bot's likes say nothing about the account's influence.
       if (direction === 'in') strength *= accountQuality(other.ageDays, other.postsCount, other.followingCount);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { INFLUENCE_MODEL_VERSION, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from '@renown/scoring';
+import { ENGAGEMENT_TYPE_GRAPH_WEIGHT, FOLLOW_GRAPH_WEIGHT, INFLUENCE_MODEL_VERSION, PAIR_CAP, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from '@renown/scoring';
 import { DataSource } from 'typeorm';
 import type { DailyScore } from '../score/score-deltas.js';
 import type { InteractionAggregate, OtherAccountFacts } from '../influence/rank-influence-links.js';
@@ -37,6 +37,9 @@ export interface TopicRow {
   score: number | null;
   percentile: number | null;
 }
+
+/** Interaction kinds that carry engagement weight (a follow is a flat extra). */
+const ENGAGED_KINDS = ['repost', 'quote', 'reply', 'mention', 'like'] as const;
 
 const ACCOUNT_COLUMNS = `id::text AS id, platform, external_id AS "externalId", handle, display_name AS "displayName",
   person_id::text AS "personId", followers_count::float8 AS "followersCount", following_count::float8 AS "followingCount", is_stub AS "isStub"`;
@@ -122,29 +125,107 @@ export class DeveloperApiRepository {
     return new Date(row.at);
   }
 
+  /** The person's other accounts: never links of each other. */
+  async samePersonAccountIds(accountId: string, personId: string | null): Promise<string[]> {
+    if (personId === null) return [];
+    const rows = await this.db.query(`SELECT id::text AS id FROM social_accounts WHERE person_id = $1::bigint AND id <> $2::bigint`, [personId, accountId]);
+    return rows.map((r: { id: string }) => r.id);
+  }
+
   /**
    * Interactions between the account and everyone else in the scoring window (follows whenever they
-   * happened), both directions, per other account and kind, counted plainly and recency-weighted.
+   * happened), both directions, per other account and kind, counted plainly and recency-weighted. A large
+   * account has hundreds of thousands of engagers: at most the `maxInteractionsPerDirection` most recent
+   * interactions each way are read (`complete` is false when that cut anything), and only the
+   * `candidatesPerDirection` strongest accounts by their undiscounted weight (capped per kind, as scoring caps
+   * it) come back, with the totals and which of them engage both ways, so the answer stays bounded.
    */
-  async interactionAggregates(accountId: string, asOf: Date): Promise<InteractionAggregate[]> {
-    const rows = await this.db.query(
-      `WITH linked AS (
-         SELECT 'out' AS direction, target_account_id AS other_id, type, occurred_at
-         FROM interactions WHERE actor_account_id = $1::bigint AND target_account_id <> $1::bigint
-           AND deleted_at IS NULL AND (occurred_at IS NULL OR occurred_at <= $2)
-           AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= $2::timestamptz - make_interval(days => $3))
-         UNION ALL
-         SELECT 'in', actor_account_id, type, occurred_at
-         FROM interactions WHERE target_account_id = $1::bigint AND actor_account_id <> $1::bigint
-           AND deleted_at IS NULL AND (occurred_at IS NULL OR occurred_at <= $2)
-           AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= $2::timestamptz - make_interval(days => $3))
-       )
-       SELECT direction, other_id::text AS "otherId", type AS kind, count(*)::int AS count,
-              sum(CASE WHEN occurred_at IS NULL THEN 1 ELSE exp(-ln(2) * extract(epoch FROM ($2::timestamptz - occurred_at)) / 86400 / $4) END)::float8 AS "recencyWeighted"
-       FROM linked GROUP BY direction, other_id, type`,
-      [accountId, asOf.toISOString(), WINDOW_DAYS, RECENCY_HALF_LIFE_DAYS],
-    );
-    return rows;
+  async interactionAggregates(
+    accountId: string,
+    asOf: Date,
+    excludeIds: string[],
+    candidatesPerDirection: number,
+    maxInteractionsPerDirection: number,
+  ): Promise<{ aggregates: InteractionAggregate[]; totals: { out: number; in: number }; mutualIds: Set<string>; complete: boolean }> {
+    const window = `deleted_at IS NULL AND (occurred_at IS NULL OR occurred_at <= $2)
+           AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= $2::timestamptz - make_interval(days => $3))`;
+    // One row per other account with both directions' per-kind columns: one aggregation, and mutual
+    // engagement is a comparison within the row rather than a self-join.
+    const cols: string[] = [];
+    const engagement: Record<'out' | 'in', string[]> = { out: [], in: [] };
+    for (const dir of ['out', 'in'] as const) {
+      for (const kind of ENGAGED_KINDS) {
+        const where = `direction = '${dir}' AND type = '${kind}'`;
+        cols.push(`count(*) FILTER (WHERE ${where})::int AS ${dir}_${kind}_n`, `coalesce(sum(decay) FILTER (WHERE ${where}), 0)::float8 AS ${dir}_${kind}_rw`);
+        engagement[dir].push(`${ENGAGEMENT_TYPE_GRAPH_WEIGHT[kind]} * least(${dir}_${kind}_rw, $7::float8)`);
+      }
+      cols.push(`bool_or(direction = '${dir}' AND type = 'follow') AS ${dir}_follow`, `bool_or(direction = '${dir}') AS ${dir}_any`, `count(*) FILTER (WHERE direction = '${dir}') AS ${dir}_rows`);
+    }
+    const rows: Record<string, any>[] = await this.db.transaction(async (em) => {
+      // A large account's engagers are aggregated in memory rather than spilled to disk.
+      await em.query(`SET LOCAL work_mem = '64MB'`);
+      return em.query(
+        `WITH linked AS (
+           (SELECT 'out' AS direction, target_account_id AS other_id, type, occurred_at
+            FROM interactions WHERE actor_account_id = $1::bigint AND target_account_id <> $1::bigint AND target_account_id <> ALL($5::bigint[]) AND ${window}
+            ORDER BY occurred_at DESC LIMIT $9::int)
+           UNION ALL
+           (SELECT 'in', actor_account_id, type, occurred_at
+            FROM interactions WHERE target_account_id = $1::bigint AND actor_account_id <> $1::bigint AND actor_account_id <> ALL($5::bigint[]) AND ${window}
+            ORDER BY occurred_at DESC LIMIT $9::int)
+         ),
+         per_other AS (
+           SELECT other_id, ${cols.join(',\n                  ')}
+           FROM (SELECT direction, other_id, type,
+                        CASE WHEN occurred_at IS NULL THEN 1 ELSE exp(-ln(2) * extract(epoch FROM ($2::timestamptz - occurred_at)) / 86400 / $4::float8) END AS decay
+                 FROM linked) l
+           GROUP BY other_id
+         ),
+         weighted AS MATERIALIZED (
+           SELECT *, ${engagement.out.join(' + ')} AS out_engagement, ${engagement.in.join(' + ')} AS in_engagement FROM per_other
+         ),
+         stats AS (
+           SELECT count(*) FILTER (WHERE out_any) AS out_total, count(*) FILTER (WHERE in_any) AS in_total,
+                  sum(out_rows) AS out_read, sum(in_rows) AS in_read
+           FROM weighted
+         ),
+         -- Top-N by undiscounted weight per direction: a bounded heap, not a sort of every engager.
+         top_out AS (
+           SELECT other_id FROM weighted WHERE out_any
+           ORDER BY out_engagement + CASE WHEN out_follow THEN $6::float8 ELSE 0 END DESC, other_id LIMIT $8::int
+         ),
+         top_in AS (
+           SELECT other_id FROM weighted WHERE in_any
+           ORDER BY in_engagement + CASE WHEN in_follow THEN $6::float8 ELSE 0 END DESC, other_id LIMIT $8::int
+         )
+         SELECT w.*, w.other_id::text AS other_id_text, s.*,
+                w.other_id IN (SELECT other_id FROM top_out) AS out_candidate,
+                w.other_id IN (SELECT other_id FROM top_in) AS in_candidate
+         FROM weighted w CROSS JOIN stats s
+         WHERE w.other_id IN (SELECT other_id FROM top_out) OR w.other_id IN (SELECT other_id FROM top_in)`,
+        [accountId, asOf.toISOString(), WINDOW_DAYS, RECENCY_HALF_LIFE_DAYS, excludeIds, FOLLOW_GRAPH_WEIGHT, PAIR_CAP, candidatesPerDirection, maxInteractionsPerDirection],
+      );
+    });
+    const totals = { out: 0, in: 0 };
+    const mutualIds = new Set<string>();
+    const aggregates: InteractionAggregate[] = [];
+    let complete = true;
+    for (const r of rows) {
+      const otherId: string = r.other_id_text;
+      totals.out = Number(r.out_total);
+      totals.in = Number(r.in_total);
+      if (Number(r.out_read) >= maxInteractionsPerDirection || Number(r.in_read) >= maxInteractionsPerDirection) complete = false;
+      if (r.out_engagement > 0 && r.in_engagement > 0) mutualIds.add(otherId);
+      for (const direction of ['out', 'in'] as const) {
+        if (!r[`${direction}_candidate`]) continue;
+        for (const kind of ENGAGED_KINDS) {
+          const count = r[`${direction}_${kind}_n`];
+          if (count > 0) aggregates.push({ otherId, direction, kind, count, recencyWeighted: r[`${direction}_${kind}_rw`] });
+        }
+        if (r[`${direction}_follow`]) aggregates.push({ otherId, direction, kind: 'follow', count: 1, recencyWeighted: 1 });
+      }
+    }
+    return { aggregates, totals, mutualIds, complete };
   }
 
   /** What the ranking needs about the other side of each link (same person, bot-likeness). */
