@@ -8,7 +8,7 @@ export interface WhyFacts {
   postsOnTopic: number;
   repostsOnTopic: number;
   windowDays: number;
-  /** How many of the topic's top `topN` accounts follow or reposted this account. */
+  /** How many of the topic's top `topN` accounts follow this account. */
   followedByTop: number;
   topN: number;
   overallScore: number | null;

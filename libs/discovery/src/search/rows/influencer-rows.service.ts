@@ -207,7 +207,7 @@ export class InfluencerRowsService {
 
   /**
    * Per account and its focus topic: own posts on the topic (or a child topic) in the window with their
-   * reposts, and how many of the topic's top 20 follow or reposted it. The follow check probes the
+   * reposts, and how many of the topic's top 20 follow it. The follow check probes the
    * interactions uniqueness index (platform, type, actor, target) once per leader, never scanning an
    * account's whole follower list.
    */
@@ -243,7 +243,7 @@ export class InfluencerRowsService {
                                              ORDER BY s.score DESC, s.account_id LIMIT $3) lead
                   WHERE lead.account_id <> x.acc AND EXISTS (
                     SELECT 1 FROM interactions i
-                     WHERE i.platform = a.platform AND i.type IN ('follow', 'repost') AND i.actor_account_id = lead.account_id
+                     WHERE i.platform = a.platform AND i.type = 'follow' AND i.actor_account_id = lead.account_id
                        AND i.target_account_id = x.acc AND i.deleted_at IS NULL)) AS followed_by_top
            FROM unnest($1::bigint[], $2::text[]) AS x(acc, topic) JOIN social_accounts a ON a.id = x.acc`,
         [accs, tops, WHY_TOP_N],
