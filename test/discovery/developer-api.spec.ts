@@ -1,4 +1,5 @@
 import { UsageService } from '../../libs/billing/src/index.js';
+import { DeveloperApiRepository } from '../../libs/discovery/src/developer-api/reading/developer-api.repository.js';
 import { createApiKey } from '../accounts/accounts-test-helpers.js';
 import { createBrand, type TestMember } from '../billing/billing-fixtures.js';
 import { FakeStripe } from '../support/fake-stripe/fake-stripe-server.js';
@@ -200,6 +201,18 @@ describe('developer API (/v1)', () => {
       expect(body).toMatchObject({ accountId: ids.jane, myInfluencersCount: 2, myInfluenceesCount: 3 });
       expect(Date.parse(body.window.to) - Date.parse(body.window.from)).toBe(90 * DAY_MS);
       expect(body.window.complete).toBe(true);
+    });
+
+    it('bounds the work on large accounts: a few candidates ranked exactly, counts of all, and says when interactions were cut', async () => {
+      const repo = t.app.get(DeveloperApiRepository);
+      const asOfRun = await repo.scoringAsOf();
+      const few = await repo.interactionAggregates(ids.jane, asOfRun, [ids.janeBsky], 1, 1000);
+      expect(few.totals).toEqual({ out: 2, in: 3 });
+      expect(few.complete).toBe(true);
+      expect([...new Set(few.aggregates.filter((a) => a.direction === 'out').map((a) => a.otherId))]).toEqual([ids.bigAuto]);
+      expect([...new Set(few.aggregates.filter((a) => a.direction === 'in').map((a) => a.otherId))]).toEqual([ids.bot]); // strongest before the bot discount
+      const cut = await repo.interactionAggregates(ids.jane, asOfRun, [ids.janeBsky], 2000, 2);
+      expect(cut.complete).toBe(false);
     });
 
     it('takes a limit and keeps the counts', async () => {
