@@ -12,7 +12,7 @@ describe('the API serves the built console', () => {
   afterAll(() => t?.close());
 
   it('answers / and any client route with the app shell', async () => {
-    for (const path of ['/', '/campaigns/123', '/campaigns/new', '/settings', '/verify-email?token=abc', '/accounts/42']) {
+    for (const path of ['/', '/campaigns/123', '/campaigns/new', '/settings', '/verify-email?token=abc', '/accounts/42', '/lists/7', '/audience', '/discover']) {
       const res = await fetch(`${t.url}${path}`, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
@@ -37,7 +37,7 @@ describe('the API serves the built console', () => {
     expect(gql.data).toEqual({ serverInfo: { mailMode: 'local' } });
     const health = await fetch(`${t.url}/health`, { headers: { accept: 'text/html' } });
     expect(await health.text()).not.toContain('<div id="root">');
-    const apiPaths = ['/webhooks/none', '/claim/none', '/dev/none', '/api/none', '/unsubscribe/none', '/apply/1', '/creators/none', '/campaigns/1/report.csv', '/no-such-page'];
+    const apiPaths = ['/webhooks/none', '/claim/none', '/dev/none', '/api/none', '/unsubscribe/none', '/apply/1', '/creators/none', '/campaigns/1/report.csv', '/shortlists/1/export.csv', '/api/v1/none', '/no-such-page'];
     for (const path of apiPaths) {
       const res = await fetch(`${t.url}${path}`, { headers: { accept: 'text/html' } });
       expect(await res.text()).not.toContain('<div id="root">');

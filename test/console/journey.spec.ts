@@ -1,11 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadDemoDataset } from '../support/demo-dataset.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { buildConsole, launchBrowser, screenshots } from './support/browser.js';
 import { linkIn, startSmtpCatcher } from './support/smtp-catcher.js';
 
 /**
- * The brand console's journey in a real Chromium against the real API (serving the built console), with
- * mail delivered by the worker to a real SMTP server. Screenshots: test-artifacts/console/journey/.
+ * The brand console's journey in a real Chromium against the real API (serving the built console), on the
+ * demo dataset (the generated social graph, imported and scored as `npm start` does), with mail delivered by
+ * the worker to a real SMTP server: sign up, search "top influencers in automotive", open a profile,
+ * shortlist, create a campaign with 3 codes, invite the list, claim from the mailed link, see the claim.
+ * Screenshots: test-artifacts/console/journey/.
  */
 describe('brand console journey', () => {
   const email = 'maria@acme-motors.test';
@@ -21,6 +25,7 @@ describe('brand console journey', () => {
     buildConsole();
     smtp = await startSmtpCatcher();
     t = await createTestApp({ SMTP_URL: smtp.url, LOG_LEVEL: 'error' });
+    await loadDemoDataset(t.db.url);
     await t.startWorker();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
@@ -34,7 +39,7 @@ describe('brand console journey', () => {
     page.setDefaultTimeout(20_000); // a ceiling for slow shared CI machines, not a speed assertion
     page.on('pageerror', (e) => console.log('page error:', e.message));
     page.on('dialog', (d) => void d.accept());
-  }, 120_000);
+  }, 300_000);
 
   // The page as it was when a step ended, so a failure can be seen, not just read.
   afterEach(async () => {
@@ -153,12 +158,146 @@ describe('brand console journey', () => {
     await shot(page, 'billing-off');
   });
 
+  it("registers the brand's own account in Settings, then sees who matters to its audience and sets alerts", async () => {
+    // A mid-sized demo account stands in for the brand's own handle.
+    const { rows: [own] } = await t.db.pool.query(
+      `SELECT a.handle FROM social_accounts a JOIN interactions i ON i.target_account_id = a.id AND i.deleted_at IS NULL AND i.actor_account_id <> a.id
+        WHERE NOT a.is_stub AND a.handle IS NOT NULL GROUP BY a.id HAVING count(DISTINCT i.actor_account_id) BETWEEN 40 AND 400
+        ORDER BY count(DISTINCT i.actor_account_id) DESC, a.id LIMIT 1`,
+    );
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByText('No accounts registered').waitFor();
+    await page.getByLabel('Handle').fill(`@${own.handle}`);
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByText(`@${own.handle} on twitter is registered`).waitFor();
+    await page.getByRole('table', { name: "The brand's social accounts" }).getByText(`@${own.handle}`, { exact: false }).first().waitFor();
+    await shot(page, 'settings-brand-account');
+
+    await page.getByRole('link', { name: 'Audience' }).click();
+    // The ranking is computed by the worker right after the account is registered: reload until it is there.
+    const table = page.getByRole('table', { name: 'Who matters to us' });
+    for (let i = 0; i < 60 && !(await table.isVisible()); i++) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Who matters to us' }).waitFor();
+    }
+    await table.waitFor();
+    const firstRow = table.getByRole('row').nth(1);
+    expect(await firstRow.getByRole('cell').first().textContent()).toBe('1');
+    expect((await firstRow.textContent())!.length).toBeGreaterThan(20);
+    await page.getByLabel('Relationship').selectOption('follows');
+    await page.getByRole('table', { name: 'Who matters to us' }).or(page.getByText('Nobody with this relationship yet')).first().waitFor();
+
+    await page.getByLabel('Send alerts').check();
+    await page.getByLabel('Minimum Renown score').fill('70');
+    await page.getByLabel('Email digest').selectOption('daily');
+    await page.getByRole('button', { name: 'Save alert settings' }).click();
+    await page.getByText('Alert settings saved').waitFor();
+    await page.getByLabel('Webhook URL').fill('https://hooks.acme-motors.test/renown');
+    await page.getByRole('button', { name: 'Save webhook' }).click();
+    const secret = (await page.getByLabel('Webhook signing secret').textContent())!.trim();
+    expect(secret).toMatch(/^whsec_/);
+    await shot(page, 'audience');
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await page.reload();
+    await page.getByLabel('Webhook URL').waitFor();
+    expect(await page.getByLabel('Webhook URL').inputValue()).toBe('https://hooks.acme-motors.test/renown');
+    expect(await page.getByLabel('Minimum Renown score').inputValue()).toBe('70');
+    expect(await page.content()).not.toContain(secret);
+  }, 180_000);
+
+  let profileId = '';
+  it('searches "top influencers in automotive": the reading as chips, ranked rows with score, topics, trend and why, pages', async () => {
+    await page.getByRole('link', { name: 'Discover' }).click();
+    await page.getByLabel('What are you looking for?').fill('top influencers in automotive');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const chips = page.getByRole('group', { name: 'Understood as' });
+    await chips.getByText('Cars', { exact: true }).waitFor();
+    const results = page.getByRole('table', { name: 'Influencers' });
+    // The results block says when it is loading (aria-busy): wait for a search or a page to have arrived.
+    const settled = page.locator('section[aria-labelledby="results-heading"][aria-busy="false"]');
+    await results.waitFor();
+    await settled.waitFor();
+    const rows = results.getByRole('row');
+    expect(await rows.count()).toBeGreaterThan(5);
+    const first = rows.nth(1);
+    // Score badge, a why-line in words and a topic chip about cars on every row we look at.
+    expect(await first.getByLabel(/^Score \d+$/).count()).toBe(1);
+    const firstText = (await first.textContent())!;
+    expect(firstText).toMatch(/Cars|Auto|Electric|vehicle/i);
+    // The 30-day trend loads row by row after the results (one small query each): its column is there.
+    await results.getByRole('columnheader', { name: '30 days' }).waitFor();
+    await shot(page, 'discover-results');
+
+    // The chips are editable: a topic taken away is searched again without it.
+    const topicChips = await chips.getByRole('button', { name: /^Remove / }).count();
+    if (topicChips > 1) {
+      const removed = (await chips.getByRole('button', { name: /^Remove / }).last().getAttribute('aria-label'))!.replace('Remove ', '');
+      await chips.getByRole('button', { name: `Remove ${removed}` }).click();
+      await chips.getByRole('button', { name: `Remove ${removed}` }).waitFor({ state: 'detached' });
+      await chips.getByText('Cars', { exact: true }).waitFor();
+      await settled.waitFor();
+    }
+    // Paging keeps the order of the first page.
+    if (await page.getByRole('button', { name: 'Next →' }).isEnabled()) {
+      const firstName = await results.getByRole('row').nth(1).getByRole('link').first().textContent();
+      await page.getByRole('button', { name: 'Next →' }).click();
+      await page.getByText('Page 2').waitFor();
+      await settled.waitFor();
+      expect(await results.getByRole('row').nth(1).getByRole('cell').nth(1).textContent()).toBe('21');
+      await page.getByRole('button', { name: '← Previous' }).click();
+      await page.getByText('Page 1').waitFor();
+      await settled.waitFor();
+      expect(await results.getByRole('row').nth(1).getByRole('link').first().textContent()).toBe(firstName);
+    }
+    await results.getByRole('row').nth(1).getByRole('link').first().click();
+    await page.waitForURL(/\/accounts\/\d+$/);
+    profileId = page.url().match(/\/accounts\/(\d+)$/)![1]!;
+  }, 180_000);
+
+  it('opens the profile and shortlists the person on a new list', async () => {
+    await page.getByLabel(/^Influence score \d+$/).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Topics' }).waitFor();
+    await page.getByRole('heading', { name: 'Audience quality' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: 'Linked accounts' }).waitFor();
+    await shot(page, 'profile');
+    const shortlist = page.getByRole('region', { name: 'Shortlist' });
+    await shortlist.getByLabel('Shortlist').selectOption('__new__');
+    await shortlist.getByLabel('New list name').fill('Spring EV launch');
+    await shortlist.getByRole('button', { name: 'Add to list' }).click();
+    await shortlist.getByText('1 added to “Spring EV launch”').waitFor();
+    await page.getByRole('region', { name: /^More like/ }).waitFor();
+    await shot(page, 'profile-shortlisted');
+    await shortlist.getByRole('link', { name: 'Open the list' }).click();
+    await page.getByRole('heading', { name: 'Spring EV launch' }).waitFor();
+  }, 180_000);
+
+  let creator = { handle: '', platform: '' };
+  it('keeps a note and a tag on the list entry, and exports the list as CSV', async () => {
+    const { rows: [acc] } = await t.db.pool.query(`SELECT handle, platform FROM social_accounts WHERE id = $1`, [profileId]);
+    creator = acc;
+    const entries = page.getByRole('table', { name: 'People on Spring EV launch' });
+    await entries.waitFor();
+    expect(await entries.getByRole('row').count()).toBe(2);
+    await page.getByRole('button', { name: /^Edit note and tags of/ }).click();
+    await page.getByLabel(/^Note on/).fill('Great mountain-road videos');
+    await page.getByLabel(/^Tags of/).fill('ev, priority');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Great mountain-road videos').waitFor();
+    await page.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: /priority/ }).waitFor();
+    await shot(page, 'shortlist');
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const csv = await page.request.get(`${t.url}${href}`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain(creator.handle);
+    expect(text).toContain('Great mountain-road videos');
+  }, 180_000);
+
   let campaignUrl = '';
-  it('creates a campaign with 3 codes, imports a creator and launches it, which mails the invitation', async () => {
-    await page.getByRole('link', { name: 'Campaigns' }).click();
-    await page.getByText('No campaigns yet').waitFor();
-    await shot(page, 'campaigns-empty');
-    await page.getByRole('link', { name: 'New campaign' }).click();
+  it('creates a campaign with 3 codes that invites the list, and mails the invitation', async () => {
+    await page.getByRole('link', { name: 'Invite this list to a campaign' }).click();
+    await page.getByRole('heading', { name: 'New campaign' }).waitFor();
 
     await page.getByLabel('Campaign name').fill('Spring EV test drive');
     await page.getByLabel('Discount code').check();
@@ -175,17 +314,21 @@ describe('brand console journey', () => {
     await shot(page, 'wizard-codes');
     await page.getByRole('button', { name: 'Next' }).click();
 
+    // The list arrives preselected; the brand adds the email it holds for the person (with its consent basis).
+    const list = page.getByLabel('Invite a shortlist');
+    await list.locator('option', { hasText: 'Spring EV launch' }).waitFor({ state: 'attached' });
+    expect(await list.locator('option:checked').textContent()).toContain('Spring EV launch');
     await page.getByText('No contacts yet').waitFor();
-    await page.getByLabel('Contacts CSV').fill('platform,handle,email,name\nbluesky,lena.drives,lena@creators.test,Lena Drives\n');
+    await page.getByLabel('Contacts CSV').fill(`platform,handle,email,name\n${creator.platform},${creator.handle},lena@creators.test,Lena Drives\n`);
     await page.getByRole('button', { name: 'Import contacts' }).click();
     await page.getByText(/1 added/).waitFor();
-    await page.getByLabel(/Lena Drives/).check();
     await shot(page, 'wizard-targeting');
     await page.getByRole('button', { name: 'Next' }).click();
 
     const preview = page.getByLabel('Invitation email preview');
     await preview.waitFor();
     expect(await preview.textContent()).toContain('Acme Motors would like to send you 20% off any accessory');
+    expect(await page.getByText(/the list/).first().textContent()).toBeTruthy();
     await shot(page, 'wizard-preview');
     await page.getByRole('button', { name: 'Continue to launch' }).click();
     await page.getByRole('button', { name: 'Launch campaign' }).click();
@@ -195,12 +338,12 @@ describe('brand console journey', () => {
     await page.getByRole('cell', { name: /lena@creators.test/ }).waitFor();
     expect(await page.getByText('No claims yet').count()).toBe(1);
     await shot(page, 'dashboard-invited');
-  });
+  }, 180_000);
 
   it('lets the creator claim from the mailed link, and shows the claim on the dashboard', async () => {
     const mail = await smtp.waitFor('lena@creators.test', /would like to send you/);
-    const creator = await browser.newContext({ viewport: { width: 420, height: 860 } });
-    const claimPage = await creator.newPage();
+    const creatorContext = await browser.newContext({ viewport: { width: 420, height: 860 } });
+    const claimPage = await creatorContext.newPage();
     await claimPage.goto(linkIn(mail, '/claim/', t.url));
     await claimPage.getByRole('button', { name: /Accept/ }).waitFor();
     await shot(claimPage, 'claim-page');
@@ -210,7 +353,7 @@ describe('brand console journey', () => {
     const code = claimed.match(/ACME-SPRING-\d/)?.[0];
     expect(code).toBeDefined();
     await shot(claimPage, 'claimed');
-    await creator.close();
+    await creatorContext.close();
 
     await page.goto(campaignUrl);
     await page.getByRole('cell', { name: code! }).waitFor();
@@ -219,21 +362,19 @@ describe('brand console journey', () => {
 
     const csv = await page.request.get(`${campaignUrl}/report.csv`);
     expect(csv.status()).toBe(200);
-    expect(await csv.text()).toContain('lena.drives');
-  });
+    expect(await csv.text()).toContain(creator.handle);
+  }, 180_000);
 
-  it('reads a search into topics, says plainly that ranked results are not available yet, and says when a profile does not exist', async () => {
+  it('says plainly when a search matches nothing, and when a profile does not exist', async () => {
     await page.getByRole('link', { name: /Discover/ }).click();
-    await page.getByLabel('What are you looking for?').fill('top influencers in automotive');
+    await page.getByLabel('What are you looking for?').fill('zorbing influencers');
     await page.getByRole('button', { name: 'Search' }).click();
-    // The reading of the query is live (topicSearch); ranked results wait for the discovery API.
-    await page.getByLabel('Understood as').getByText('Cars', { exact: true }).waitFor();
-    await page.getByText('Influencer results are not available yet').waitFor();
-    await shot(page, 'discover-topics-only');
+    await page.getByText(/zorbing/i).first().waitFor();
+    await shot(page, 'discover-nothing');
     await page.getByRole('link', { name: 'Profiles' }).click();
-    await page.getByLabel('Social account id').fill('424242');
+    await page.getByLabel('Social account id').fill('424242424');
     await page.getByRole('button', { name: 'Open profile' }).click();
-    await page.getByText('No account 424242').waitFor();
+    await page.getByText('No account 424242424').waitFor();
     await shot(page, 'profile-unknown');
   });
 });

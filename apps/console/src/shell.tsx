@@ -5,12 +5,14 @@ import { roleLabel } from './format.js';
 import { request } from './graphql/client.js';
 import { SwitchBrandDocument } from './graphql/generated.js';
 import { useServerInfo } from './server-info.js';
+import { Audience } from './screens/audience.js';
 import { Billing } from './screens/billing.js';
 import { Discover } from './screens/discover.js';
 import { CampaignDashboard } from './screens/campaigns/campaign-dashboard.js';
 import { CampaignList } from './screens/campaigns/campaign-list.js';
 import { CampaignWizard } from './screens/campaigns/campaign-wizard.js';
-import { NotAvailable } from './screens/not-available.js';
+import { Lists } from './screens/lists/lists.js';
+import { Shortlist } from './screens/lists/shortlist.js';
 import { Profile, ProfileLookup } from './screens/profile.js';
 import { Settings } from './screens/settings.js';
 import { Team } from './screens/team.js';
@@ -25,11 +27,11 @@ interface NavItem {
 }
 
 const work: NavItem[] = [
-  { to: '/discover', label: 'Discover', icon: 'discover', soon: true },
+  { to: '/discover', label: 'Discover', icon: 'discover' },
   { to: '/campaigns', label: 'Campaigns', icon: 'campaigns' },
   { to: '/accounts', label: 'Profiles', icon: 'profile' },
-  { to: '/lists', label: 'Lists', icon: 'lists', soon: true },
-  { to: '/audience', label: 'Audience', icon: 'audience', soon: true },
+  { to: '/lists', label: 'Lists', icon: 'lists' },
+  { to: '/audience', label: 'Audience', icon: 'audience' },
 ];
 const brand: NavItem[] = [
   { to: '/team', label: 'Team', icon: 'team' },
@@ -102,8 +104,9 @@ export function Shell() {
           <Route path="campaigns/:id" element={<CampaignDashboard />} />
           <Route path="accounts" element={<ProfileLookup />} />
           <Route path="accounts/:id" element={<Profile />} />
-          <Route path="lists" element={<NotAvailable feature="Lists">Shortlists arrive with the discovery API.</NotAvailable>} />
-          <Route path="audience" element={<NotAvailable feature="Audience">"Who matters to us" and alerts arrive with the discovery API.</NotAvailable>} />
+          <Route path="lists" element={<Lists />} />
+          <Route path="lists/:id" element={<Shortlist />} />
+          <Route path="audience" element={<Audience />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>

@@ -34,6 +34,7 @@ export const CONSOLE_ROUTES: RegExp[] = [
   /^\/(team|billing|settings|discover|lists|audience)$/,
   /^\/campaigns(\/new|\/\d+)?$/,
   /^\/accounts(\/\d+)?$/,
+  /^\/lists\/\d+$/,
 ];
 
 export function isConsoleRoute(path: string): boolean {

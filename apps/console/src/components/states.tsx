@@ -56,3 +56,14 @@ export function PageHeader({ title, description, actions }: { title: string; des
     </header>
   );
 }
+
+/**
+ * What a loaded block shows: its error (with "Try again"), a spinner until the first answer, the empty state
+ * when there is nothing, else the content. Keeps the last data on screen while it reloads.
+ */
+export function QueryResult<T>({ state, errorTitle, empty, children }: { state: { data: T | undefined; error: ApiError | undefined; reload: () => unknown }; errorTitle?: string; empty?: (data: T) => ReactNode; children: (data: T) => ReactNode }) {
+  if (state.error && state.data === undefined) return <ErrorState error={state.error} retry={() => void state.reload()} title={errorTitle} />;
+  if (state.data === undefined) return <Loading />;
+  const nothing = empty?.(state.data);
+  return <>{nothing || children(state.data)}</>;
+}

@@ -42,6 +42,17 @@ export type BillingStatus =
   | 'READ_ONLY'
   | 'TRIALING';
 
+/** follows: follows one of the brand accounts; mentions: mentioned one; engages: replied to, reposted, quoted or liked their posts. */
+export type BrandAudienceRelationship =
+  | 'engages'
+  | 'follows'
+  | 'mentions';
+
+/** At most one alert digest mail per hour or per day. */
+export type BrandDigestPeriod =
+  | 'daily'
+  | 'hourly';
+
 /** A team member's role in a brand: owner > admin > member. */
 export type BrandRole =
   | 'ADMIN'
@@ -77,9 +88,59 @@ export type CreateCampaignInput = {
   terms?: string;
 };
 
+export type CreateShortlistInput = {
+  description?: string | null | undefined;
+  name: string;
+};
+
+/** A follower jump (bought followers arrive in blocks) or a sudden loss (a purge). */
+export type GrowthAnomalyKind =
+  | 'DROP'
+  | 'SPIKE';
+
+/** Explicit search filters. A field given here replaces what the typed query said about it. */
+export type InfluencerFilterInput = {
+  /** Posted at least once in the last N days. */
+  activeWithinDays?: number | null | undefined;
+  /** Audience quality at least this (1-100). */
+  audienceQualityMin?: number | null | undefined;
+  /** Engagements per post over followers: 0.02 = 2%. */
+  engagementRate?: NumberRangeInput | null | undefined;
+  followers?: NumberRangeInput | null | undefined;
+  /** true: only accounts this brand has a contact email for; false: only those it has none for. */
+  hasContactEmail?: boolean | null | undefined;
+  /** Language codes (ISO 639-1), e.g. de, en. */
+  languages?: Array<string> | null | undefined;
+  /** Any of these words in the account location (e.g. Berlin). */
+  locations?: Array<string> | null | undefined;
+  /** Leave out accounts already invited to this campaign of the brand. */
+  notInvitedToCampaignId?: string | number | null | undefined;
+  /** twitter, bluesky, mastodon, snap. */
+  platforms?: Array<string> | null | undefined;
+  /** Overall influence score, 1-100. */
+  score?: NumberRangeInput | null | undefined;
+  /** ANY (default) or ALL of the topics. */
+  topicMatch?: InfluencerTopicMatch | null | undefined;
+  /** Influence inside the topics (the best of them), 1-100. */
+  topicScore?: NumberRangeInput | null | undefined;
+  /** Topic ids or slugs (replaces the topics read from the query). */
+  topics?: Array<string | number> | null | undefined;
+};
+
+/** Whether a result needs any or all of the topics. */
+export type InfluencerTopicMatch =
+  | 'ALL'
+  | 'ANY';
+
 export type LogInInput = {
   email: string;
   password: string;
+};
+
+/** A range; leave either end out for an open range. */
+export type NumberRangeInput = {
+  max?: number | null | undefined;
+  min?: number | null | undefined;
 };
 
 /** The plans an owner can buy through Stripe Checkout. */
@@ -100,6 +161,15 @@ export type PlanCode =
   | 'SCALE'
   | 'TRIAL';
 
+export type RegisterBrandAccountInput = {
+  /** The platform id (tweet author id, DID...); creates the account if Renown has not seen it yet. */
+  externalId?: string | null | undefined;
+  /** With or without @; the account must already be known to Renown. */
+  handle?: string | null | undefined;
+  /** twitter, bluesky, mastodon, ... */
+  platform: string;
+};
+
 export type SignUpInput = {
   /** Your brand, e.g. "Acme Motors". */
   brandName: string;
@@ -118,8 +188,27 @@ export type TargetingInput = {
   socialAccountIds?: Array<string | number> | null | undefined;
 };
 
+export type UpdateBrandAlertSettingsInput = {
+  digestPeriod?: BrandDigestPeriod | null | undefined;
+  enabled?: boolean | null | undefined;
+  /** Global Renown score, 1-100. */
+  minScore?: number | null | undefined;
+};
+
 export type UpdateBrandInput = {
   name: string;
+};
+
+/** Only the fields given change; tags replace the entry's tags. */
+export type UpdateShortlistEntryInput = {
+  note?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+};
+
+/** Only the fields given change. */
+export type UpdateShortlistInput = {
+  description?: string | null | undefined;
+  name?: string | null | undefined;
 };
 
 export type UsageMetric =
@@ -128,6 +217,67 @@ export type UsageMetric =
   | 'INVITATIONS'
   | 'SEARCHES'
   | 'SEATS';
+
+export type BrandAccountFieldsFragment = { id: string, platform: string, handle: string | null, displayName: string | null, externalId: string, followersCount: number | null, globalScore: number | null, registeredAt: string, seenByRenown: boolean };
+
+export type AlertSettingsFieldsFragment = { enabled: boolean, minScore: number, digestPeriod: BrandDigestPeriod, webhookUrl: string | null, webhookSecretHint: string | null, updatedAt: string | null };
+
+export type BrandAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BrandAccountsQuery = { brandAccounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, externalId: string, followersCount: number | null, globalScore: number | null, registeredAt: string, seenByRenown: boolean }> };
+
+export type RegisterBrandAccountMutationVariables = Exact<{
+  input: RegisterBrandAccountInput;
+}>;
+
+
+export type RegisterBrandAccountMutation = { registerBrandAccount: { id: string, platform: string, handle: string | null, displayName: string | null, externalId: string, followersCount: number | null, globalScore: number | null, registeredAt: string, seenByRenown: boolean } };
+
+export type RemoveBrandAccountMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type RemoveBrandAccountMutation = { removeBrandAccount: boolean };
+
+export type WhoMattersToUsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  relationship?: BrandAudienceRelationship | null | undefined;
+}>;
+
+
+export type WhoMattersToUsQuery = { whoMattersToUs: { status: string, method: string, audienceSize: number, totalCount: number, truncated: boolean, computedAt: string | null, endCursor: string | null, hasNextPage: boolean, members: Array<{ relativeRank: number, relativeScore: number, audienceShare: number, globalScore: number | null, follows: boolean, followsSince: string | null, mentions: number, engagedPosts: number, lastInteractionAt: string | null, reason: string, account: { id: string, platform: string, handle: string | null, displayName: string | null, followersCount: number | null } }> } };
+
+export type BrandAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BrandAlertsQuery = { brandAlertSettings: { enabled: boolean, minScore: number, digestPeriod: BrandDigestPeriod, webhookUrl: string | null, webhookSecretHint: string | null, updatedAt: string | null }, brandAlerts: Array<{ id: string, type: string, score: number, detectedAt: string, occurredAt: string | null, digestedAt: string | null, webhookStatus: string | null, webhookAttempts: number | null, brandAccountHandle: string | null, account: { id: string, platform: string, handle: string | null, displayName: string | null } }> };
+
+export type UpdateBrandAlertSettingsMutationVariables = Exact<{
+  input: UpdateBrandAlertSettingsInput;
+}>;
+
+
+export type UpdateBrandAlertSettingsMutation = { updateBrandAlertSettings: { enabled: boolean, minScore: number, digestPeriod: BrandDigestPeriod, webhookUrl: string | null, webhookSecretHint: string | null, updatedAt: string | null } };
+
+export type SetBrandAlertWebhookMutationVariables = Exact<{
+  url: string;
+}>;
+
+
+export type SetBrandAlertWebhookMutation = { setBrandAlertWebhook: { secret: string, settings: { enabled: boolean, minScore: number, digestPeriod: BrandDigestPeriod, webhookUrl: string | null, webhookSecretHint: string | null, updatedAt: string | null } } };
+
+export type RemoveBrandAlertWebhookMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RemoveBrandAlertWebhookMutation = { removeBrandAlertWebhook: { enabled: boolean, minScore: number, digestPeriod: BrandDigestPeriod, webhookUrl: string | null, webhookSecretHint: string | null, updatedAt: string | null } };
+
+export type RefreshWhoMattersToUsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshWhoMattersToUsMutation = { refreshWhoMattersToUs: boolean };
 
 export type ViewerFieldsFragment = { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> };
 
@@ -274,6 +424,108 @@ export type TopicSearchQueryVariables = Exact<{
 
 export type TopicSearchQuery = { topicSearch: { unresolved: Array<string>, topics: Array<{ matched: string, via: string, topic: { id: string, name: string, slug: string } }>, suggestions: Array<{ term: string, topics: Array<{ id: string, name: string }> }> } };
 
+export type DiscoveryTopicFieldsFragment = { id: string, name: string, slug: string };
+
+export type InfluencerRowFragment = { accountId: string, score: number | null, scorePercentile: number | null, followers: number | null, engagementRate: number | null, audienceQuality: number | null, hasContactEmail: boolean, lastPostedAt: string | null, why: string, account: { id: string, platform: string, handle: string | null, displayName: string | null, followers: number | null, verified: boolean, language: string | null, location: string | null }, accounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, score: number | null }>, person: { id: string, displayName: string | null, score: number | null } | null, topTopics: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }>, topicScores: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }> };
+
+export type RangeFieldsFragment = { min: number | null, max: number | null };
+
+export type InfluencersQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: InfluencerFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InfluencersQuery = { influencers: { searchId: string | null, rankedAt: string, interpretation: { query: string, messages: Array<string>, unresolved: Array<string>, topics: Array<{ matched: string, topic: { id: string, name: string, slug: string } }>, suggestions: Array<{ term: string, topics: Array<{ id: string, name: string, slug: string }> }>, applied: { topicMatch: string, platforms: Array<string>, languages: Array<string>, locations: Array<string>, activeWithinDays: number | null, audienceQualityMin: number | null, hasContactEmail: boolean | null, notInvitedToCampaignId: string | null, topics: Array<{ id: string, name: string, slug: string }>, followers: { min: number | null, max: number | null } | null, score: { min: number | null, max: number | null } | null, topicScore: { min: number | null, max: number | null } | null, engagementRate: { min: number | null, max: number | null } | null } }, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { accountId: string, score: number | null, scorePercentile: number | null, followers: number | null, engagementRate: number | null, audienceQuality: number | null, hasContactEmail: boolean, lastPostedAt: string | null, why: string, account: { id: string, platform: string, handle: string | null, displayName: string | null, followers: number | null, verified: boolean, language: string | null, location: string | null }, accounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, score: number | null }>, person: { id: string, displayName: string | null, score: number | null } | null, topTopics: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }>, topicScores: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }> } }> } };
+
+export type ScoreTrendQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type ScoreTrendQuery = { accountInfluence: { history: Array<{ day: string, score: number }> } | null };
+
+export type ShortlistFieldsFragment = { id: string, name: string, description: string, entryCount: number, csvPath: string, createdAt: string, updatedAt: string, tags: Array<{ tag: string, count: number }> };
+
+export type ShortlistsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShortlistsQuery = { shortlists: Array<{ id: string, name: string, description: string, entryCount: number, csvPath: string, createdAt: string, updatedAt: string, tags: Array<{ tag: string, count: number }> }> };
+
+export type ShortlistQueryVariables = Exact<{
+  id: string | number;
+  tag?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ShortlistQuery = { shortlist: { id: string, name: string, description: string, entryCount: number, csvPath: string, createdAt: string, updatedAt: string, entries: { totalCount: number, hasNextPage: boolean, endCursor: string | null, entries: Array<{ accountId: string, note: string, tags: Array<string>, addedAt: string, influencer: { accountId: string, score: number | null, scorePercentile: number | null, followers: number | null, engagementRate: number | null, audienceQuality: number | null, hasContactEmail: boolean, lastPostedAt: string | null, why: string, account: { id: string, platform: string, handle: string | null, displayName: string | null, followers: number | null, verified: boolean, language: string | null, location: string | null }, accounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, score: number | null }>, person: { id: string, displayName: string | null, score: number | null } | null, topTopics: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }>, topicScores: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }> } | null }> }, tags: Array<{ tag: string, count: number }> } };
+
+export type CreateShortlistMutationVariables = Exact<{
+  input: CreateShortlistInput;
+}>;
+
+
+export type CreateShortlistMutation = { createShortlist: { id: string, name: string, description: string, entryCount: number, csvPath: string, createdAt: string, updatedAt: string, tags: Array<{ tag: string, count: number }> } };
+
+export type UpdateShortlistMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateShortlistInput;
+}>;
+
+
+export type UpdateShortlistMutation = { updateShortlist: { id: string, name: string, description: string, entryCount: number, csvPath: string, createdAt: string, updatedAt: string, tags: Array<{ tag: string, count: number }> } };
+
+export type DeleteShortlistMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteShortlistMutation = { deleteShortlist: boolean };
+
+export type AddToShortlistMutationVariables = Exact<{
+  shortlistId: string | number;
+  accountIds: Array<string | number> | string | number;
+  note?: string | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+}>;
+
+
+export type AddToShortlistMutation = { addToShortlist: { added: number, alreadyOnList: number, unknownAccountIds: Array<string>, shortlist: { id: string, name: string, description: string, entryCount: number, csvPath: string, createdAt: string, updatedAt: string, tags: Array<{ tag: string, count: number }> } } };
+
+export type RemoveFromShortlistMutationVariables = Exact<{
+  shortlistId: string | number;
+  accountIds: Array<string | number> | string | number;
+}>;
+
+
+export type RemoveFromShortlistMutation = { removeFromShortlist: { removed: number } };
+
+export type UpdateShortlistEntryMutationVariables = Exact<{
+  shortlistId: string | number;
+  accountId: string | number;
+  input: UpdateShortlistEntryInput;
+}>;
+
+
+export type UpdateShortlistEntryMutation = { updateShortlistEntry: { accountId: string, note: string, tags: Array<string>, updatedAt: string } };
+
+export type LookalikesQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type LookalikesQuery = { lookalikes: { candidatesConsidered: number, modelVersion: string, results: Array<{ accountId: string, similarity: number, topicSimilarity: number, audienceSimilarity: number, sharedTopics: Array<string>, sharedEngagers: number, why: string, influencer: { accountId: string, score: number | null, scorePercentile: number | null, followers: number | null, engagementRate: number | null, audienceQuality: number | null, hasContactEmail: boolean, lastPostedAt: string | null, why: string, account: { id: string, platform: string, handle: string | null, displayName: string | null, followers: number | null, verified: boolean, language: string | null, location: string | null }, accounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, score: number | null }>, person: { id: string, displayName: string | null, score: number | null } | null, topTopics: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }>, topicScores: Array<{ score: number, percentile: number, topic: { id: string, name: string, slug: string } }> } | null }> } };
+
+export type InfluencerProfileExtrasQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type InfluencerProfileExtrasQuery = { influencerProfile: { primaryAccountId: string, person: { id: string, displayName: string | null, score: number | null, percentile: number | null } | null, accounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, bio: string | null, followers: number | null, following: number | null, posts: number | null, verified: boolean | null, language: string | null, location: string | null, score: number | null, audienceQuality: number | null, isPrimary: boolean }>, audienceQuality: { score: number, confidence: string, sizeBand: string, sampleSize: number, modelVersion: string, computedAt: string, growthAnomalies: number, parts: Array<{ key: string, label: string, value: number | null, benchmark: number | null, quality: number, explanation: string }> } | null, followerGrowth: { anomalies: number, points: Array<{ observedAt: string, followers: number, change: number | null, anomaly: GrowthAnomalyKind | null }> }, topEngagers: Array<{ accountId: string, platform: string, handle: string | null, displayName: string | null, engagements: number, score: number | null, lastEngagedAt: string | null }> } };
+
 export type AccountProfileQueryVariables = Exact<{
   accountId: string | number;
 }>;
@@ -390,6 +642,29 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BrandAccountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BrandAccountFields on BrandSocialAccount {
+  id
+  platform
+  handle
+  displayName
+  externalId
+  followersCount
+  globalScore
+  registeredAt
+  seenByRenown
+}
+    `, {"fragmentName":"BrandAccountFields"}) as unknown as TypedDocumentString<BrandAccountFieldsFragment, unknown>;
+export const AlertSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertSettingsFields on BrandAlertSettings {
+  enabled
+  minScore
+  digestPeriod
+  webhookUrl
+  webhookSecretHint
+  updatedAt
+}
+    `, {"fragmentName":"AlertSettingsFields"}) as unknown as TypedDocumentString<AlertSettingsFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   actorType
@@ -442,6 +717,240 @@ export const CampaignFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CampaignFields"}) as unknown as TypedDocumentString<CampaignFieldsFragment, unknown>;
+export const DiscoveryTopicFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DiscoveryTopicFields on DiscoveryTopic {
+  id
+  name
+  slug
+}
+    `, {"fragmentName":"DiscoveryTopicFields"}) as unknown as TypedDocumentString<DiscoveryTopicFieldsFragment, unknown>;
+export const InfluencerRowFragmentDoc = new TypedDocumentString(`
+    fragment InfluencerRow on Influencer {
+  accountId
+  account {
+    id
+    platform
+    handle
+    displayName
+    followers
+    verified
+    language
+    location
+  }
+  accounts {
+    id
+    platform
+    handle
+    displayName
+    score
+  }
+  person {
+    id
+    displayName
+    score
+  }
+  score
+  scorePercentile
+  followers
+  engagementRate
+  audienceQuality
+  hasContactEmail
+  lastPostedAt
+  why
+  topTopics {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+  topicScores {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+}
+    fragment DiscoveryTopicFields on DiscoveryTopic {
+  id
+  name
+  slug
+}`, {"fragmentName":"InfluencerRow"}) as unknown as TypedDocumentString<InfluencerRowFragment, unknown>;
+export const RangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RangeFields on NumberRangeView {
+  min
+  max
+}
+    `, {"fragmentName":"RangeFields"}) as unknown as TypedDocumentString<RangeFieldsFragment, unknown>;
+export const ShortlistFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  description
+  entryCount
+  csvPath
+  createdAt
+  updatedAt
+  tags {
+    tag
+    count
+  }
+}
+    `, {"fragmentName":"ShortlistFields"}) as unknown as TypedDocumentString<ShortlistFieldsFragment, unknown>;
+export const BrandAccountsDocument = new TypedDocumentString(`
+    query BrandAccounts {
+  brandAccounts {
+    ...BrandAccountFields
+  }
+}
+    fragment BrandAccountFields on BrandSocialAccount {
+  id
+  platform
+  handle
+  displayName
+  externalId
+  followersCount
+  globalScore
+  registeredAt
+  seenByRenown
+}`) as unknown as TypedDocumentString<BrandAccountsQuery, BrandAccountsQueryVariables>;
+export const RegisterBrandAccountDocument = new TypedDocumentString(`
+    mutation RegisterBrandAccount($input: RegisterBrandAccountInput!) {
+  registerBrandAccount(input: $input) {
+    ...BrandAccountFields
+  }
+}
+    fragment BrandAccountFields on BrandSocialAccount {
+  id
+  platform
+  handle
+  displayName
+  externalId
+  followersCount
+  globalScore
+  registeredAt
+  seenByRenown
+}`) as unknown as TypedDocumentString<RegisterBrandAccountMutation, RegisterBrandAccountMutationVariables>;
+export const RemoveBrandAccountDocument = new TypedDocumentString(`
+    mutation RemoveBrandAccount($accountId: ID!) {
+  removeBrandAccount(accountId: $accountId)
+}
+    `) as unknown as TypedDocumentString<RemoveBrandAccountMutation, RemoveBrandAccountMutationVariables>;
+export const WhoMattersToUsDocument = new TypedDocumentString(`
+    query WhoMattersToUs($first: Int!, $after: String, $relationship: BrandAudienceRelationship) {
+  whoMattersToUs(first: $first, after: $after, relationship: $relationship) {
+    status
+    method
+    audienceSize
+    totalCount
+    truncated
+    computedAt
+    endCursor
+    hasNextPage
+    members {
+      relativeRank
+      relativeScore
+      audienceShare
+      globalScore
+      follows
+      followsSince
+      mentions
+      engagedPosts
+      lastInteractionAt
+      reason
+      account {
+        id
+        platform
+        handle
+        displayName
+        followersCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WhoMattersToUsQuery, WhoMattersToUsQueryVariables>;
+export const BrandAlertsDocument = new TypedDocumentString(`
+    query BrandAlerts {
+  brandAlertSettings {
+    ...AlertSettingsFields
+  }
+  brandAlerts(first: 20) {
+    id
+    type
+    score
+    detectedAt
+    occurredAt
+    digestedAt
+    webhookStatus
+    webhookAttempts
+    brandAccountHandle
+    account {
+      id
+      platform
+      handle
+      displayName
+    }
+  }
+}
+    fragment AlertSettingsFields on BrandAlertSettings {
+  enabled
+  minScore
+  digestPeriod
+  webhookUrl
+  webhookSecretHint
+  updatedAt
+}`) as unknown as TypedDocumentString<BrandAlertsQuery, BrandAlertsQueryVariables>;
+export const UpdateBrandAlertSettingsDocument = new TypedDocumentString(`
+    mutation UpdateBrandAlertSettings($input: UpdateBrandAlertSettingsInput!) {
+  updateBrandAlertSettings(input: $input) {
+    ...AlertSettingsFields
+  }
+}
+    fragment AlertSettingsFields on BrandAlertSettings {
+  enabled
+  minScore
+  digestPeriod
+  webhookUrl
+  webhookSecretHint
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateBrandAlertSettingsMutation, UpdateBrandAlertSettingsMutationVariables>;
+export const SetBrandAlertWebhookDocument = new TypedDocumentString(`
+    mutation SetBrandAlertWebhook($url: String!) {
+  setBrandAlertWebhook(url: $url) {
+    secret
+    settings {
+      ...AlertSettingsFields
+    }
+  }
+}
+    fragment AlertSettingsFields on BrandAlertSettings {
+  enabled
+  minScore
+  digestPeriod
+  webhookUrl
+  webhookSecretHint
+  updatedAt
+}`) as unknown as TypedDocumentString<SetBrandAlertWebhookMutation, SetBrandAlertWebhookMutationVariables>;
+export const RemoveBrandAlertWebhookDocument = new TypedDocumentString(`
+    mutation RemoveBrandAlertWebhook {
+  removeBrandAlertWebhook {
+    ...AlertSettingsFields
+  }
+}
+    fragment AlertSettingsFields on BrandAlertSettings {
+  enabled
+  minScore
+  digestPeriod
+  webhookUrl
+  webhookSecretHint
+  updatedAt
+}`) as unknown as TypedDocumentString<RemoveBrandAlertWebhookMutation, RemoveBrandAlertWebhookMutationVariables>;
+export const RefreshWhoMattersToUsDocument = new TypedDocumentString(`
+    mutation RefreshWhoMattersToUs {
+  refreshWhoMattersToUs
+}
+    `) as unknown as TypedDocumentString<RefreshWhoMattersToUsMutation, RefreshWhoMattersToUsMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -892,6 +1401,463 @@ export const TopicSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TopicSearchQuery, TopicSearchQueryVariables>;
+export const InfluencersDocument = new TypedDocumentString(`
+    query Influencers($query: String, $filter: InfluencerFilterInput, $first: Int, $after: String) {
+  influencers(query: $query, filter: $filter, first: $first, after: $after) {
+    searchId
+    rankedAt
+    interpretation {
+      query
+      messages
+      unresolved
+      topics {
+        matched
+        topic {
+          ...DiscoveryTopicFields
+        }
+      }
+      suggestions {
+        term
+        topics {
+          ...DiscoveryTopicFields
+        }
+      }
+      applied {
+        topics {
+          ...DiscoveryTopicFields
+        }
+        topicMatch
+        platforms
+        languages
+        locations
+        followers {
+          ...RangeFields
+        }
+        score {
+          ...RangeFields
+        }
+        topicScore {
+          ...RangeFields
+        }
+        engagementRate {
+          ...RangeFields
+        }
+        activeWithinDays
+        audienceQualityMin
+        hasContactEmail
+        notInvitedToCampaignId
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      cursor
+      node {
+        ...InfluencerRow
+      }
+    }
+  }
+}
+    fragment DiscoveryTopicFields on DiscoveryTopic {
+  id
+  name
+  slug
+}
+fragment InfluencerRow on Influencer {
+  accountId
+  account {
+    id
+    platform
+    handle
+    displayName
+    followers
+    verified
+    language
+    location
+  }
+  accounts {
+    id
+    platform
+    handle
+    displayName
+    score
+  }
+  person {
+    id
+    displayName
+    score
+  }
+  score
+  scorePercentile
+  followers
+  engagementRate
+  audienceQuality
+  hasContactEmail
+  lastPostedAt
+  why
+  topTopics {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+  topicScores {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+}
+fragment RangeFields on NumberRangeView {
+  min
+  max
+}`) as unknown as TypedDocumentString<InfluencersQuery, InfluencersQueryVariables>;
+export const ScoreTrendDocument = new TypedDocumentString(`
+    query ScoreTrend($accountId: ID!) {
+  accountInfluence(accountId: $accountId, historyDays: 30) {
+    history {
+      day
+      score
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScoreTrendQuery, ScoreTrendQueryVariables>;
+export const ShortlistsDocument = new TypedDocumentString(`
+    query Shortlists {
+  shortlists {
+    ...ShortlistFields
+  }
+}
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  description
+  entryCount
+  csvPath
+  createdAt
+  updatedAt
+  tags {
+    tag
+    count
+  }
+}`) as unknown as TypedDocumentString<ShortlistsQuery, ShortlistsQueryVariables>;
+export const ShortlistDocument = new TypedDocumentString(`
+    query Shortlist($id: ID!, $tag: String, $after: String) {
+  shortlist(id: $id) {
+    ...ShortlistFields
+    entries(first: 50, after: $after, tag: $tag) {
+      totalCount
+      hasNextPage
+      endCursor
+      entries {
+        accountId
+        note
+        tags
+        addedAt
+        influencer {
+          ...InfluencerRow
+        }
+      }
+    }
+  }
+}
+    fragment DiscoveryTopicFields on DiscoveryTopic {
+  id
+  name
+  slug
+}
+fragment InfluencerRow on Influencer {
+  accountId
+  account {
+    id
+    platform
+    handle
+    displayName
+    followers
+    verified
+    language
+    location
+  }
+  accounts {
+    id
+    platform
+    handle
+    displayName
+    score
+  }
+  person {
+    id
+    displayName
+    score
+  }
+  score
+  scorePercentile
+  followers
+  engagementRate
+  audienceQuality
+  hasContactEmail
+  lastPostedAt
+  why
+  topTopics {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+  topicScores {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+}
+fragment ShortlistFields on Shortlist {
+  id
+  name
+  description
+  entryCount
+  csvPath
+  createdAt
+  updatedAt
+  tags {
+    tag
+    count
+  }
+}`) as unknown as TypedDocumentString<ShortlistQuery, ShortlistQueryVariables>;
+export const CreateShortlistDocument = new TypedDocumentString(`
+    mutation CreateShortlist($input: CreateShortlistInput!) {
+  createShortlist(input: $input) {
+    ...ShortlistFields
+  }
+}
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  description
+  entryCount
+  csvPath
+  createdAt
+  updatedAt
+  tags {
+    tag
+    count
+  }
+}`) as unknown as TypedDocumentString<CreateShortlistMutation, CreateShortlistMutationVariables>;
+export const UpdateShortlistDocument = new TypedDocumentString(`
+    mutation UpdateShortlist($id: ID!, $input: UpdateShortlistInput!) {
+  updateShortlist(id: $id, input: $input) {
+    ...ShortlistFields
+  }
+}
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  description
+  entryCount
+  csvPath
+  createdAt
+  updatedAt
+  tags {
+    tag
+    count
+  }
+}`) as unknown as TypedDocumentString<UpdateShortlistMutation, UpdateShortlistMutationVariables>;
+export const DeleteShortlistDocument = new TypedDocumentString(`
+    mutation DeleteShortlist($id: ID!) {
+  deleteShortlist(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteShortlistMutation, DeleteShortlistMutationVariables>;
+export const AddToShortlistDocument = new TypedDocumentString(`
+    mutation AddToShortlist($shortlistId: ID!, $accountIds: [ID!]!, $note: String, $tags: [String!]) {
+  addToShortlist(
+    shortlistId: $shortlistId
+    accountIds: $accountIds
+    note: $note
+    tags: $tags
+  ) {
+    added
+    alreadyOnList
+    unknownAccountIds
+    shortlist {
+      ...ShortlistFields
+    }
+  }
+}
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  description
+  entryCount
+  csvPath
+  createdAt
+  updatedAt
+  tags {
+    tag
+    count
+  }
+}`) as unknown as TypedDocumentString<AddToShortlistMutation, AddToShortlistMutationVariables>;
+export const RemoveFromShortlistDocument = new TypedDocumentString(`
+    mutation RemoveFromShortlist($shortlistId: ID!, $accountIds: [ID!]!) {
+  removeFromShortlist(shortlistId: $shortlistId, accountIds: $accountIds) {
+    removed
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromShortlistMutation, RemoveFromShortlistMutationVariables>;
+export const UpdateShortlistEntryDocument = new TypedDocumentString(`
+    mutation UpdateShortlistEntry($shortlistId: ID!, $accountId: ID!, $input: UpdateShortlistEntryInput!) {
+  updateShortlistEntry(
+    shortlistId: $shortlistId
+    accountId: $accountId
+    input: $input
+  ) {
+    accountId
+    note
+    tags
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateShortlistEntryMutation, UpdateShortlistEntryMutationVariables>;
+export const LookalikesDocument = new TypedDocumentString(`
+    query Lookalikes($accountId: ID!) {
+  lookalikes(accountId: $accountId, first: 10) {
+    candidatesConsidered
+    modelVersion
+    results {
+      accountId
+      similarity
+      topicSimilarity
+      audienceSimilarity
+      sharedTopics
+      sharedEngagers
+      why
+      influencer {
+        ...InfluencerRow
+      }
+    }
+  }
+}
+    fragment DiscoveryTopicFields on DiscoveryTopic {
+  id
+  name
+  slug
+}
+fragment InfluencerRow on Influencer {
+  accountId
+  account {
+    id
+    platform
+    handle
+    displayName
+    followers
+    verified
+    language
+    location
+  }
+  accounts {
+    id
+    platform
+    handle
+    displayName
+    score
+  }
+  person {
+    id
+    displayName
+    score
+  }
+  score
+  scorePercentile
+  followers
+  engagementRate
+  audienceQuality
+  hasContactEmail
+  lastPostedAt
+  why
+  topTopics {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+  topicScores {
+    score
+    percentile
+    topic {
+      ...DiscoveryTopicFields
+    }
+  }
+}`) as unknown as TypedDocumentString<LookalikesQuery, LookalikesQueryVariables>;
+export const InfluencerProfileExtrasDocument = new TypedDocumentString(`
+    query InfluencerProfileExtras($accountId: ID!) {
+  influencerProfile(accountId: $accountId, historyDays: 90, evidencePerTopic: 1) {
+    primaryAccountId
+    person {
+      id
+      displayName
+      score
+      percentile
+    }
+    accounts {
+      id
+      platform
+      handle
+      displayName
+      bio
+      followers
+      following
+      posts
+      verified
+      language
+      location
+      score
+      audienceQuality
+      isPrimary
+    }
+    audienceQuality {
+      score
+      confidence
+      sizeBand
+      sampleSize
+      modelVersion
+      computedAt
+      growthAnomalies
+      parts {
+        key
+        label
+        value
+        benchmark
+        quality
+        explanation
+      }
+    }
+    followerGrowth {
+      anomalies
+      points {
+        observedAt
+        followers
+        change
+        anomaly
+      }
+    }
+    topEngagers {
+      accountId
+      platform
+      handle
+      displayName
+      engagements
+      score
+      lastEngagedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InfluencerProfileExtrasQuery, InfluencerProfileExtrasQueryVariables>;
 export const AccountProfileDocument = new TypedDocumentString(`
     query AccountProfile($accountId: ID!) {
   accountInfluence(accountId: $accountId, historyDays: 180) {

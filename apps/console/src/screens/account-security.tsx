@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Field, formValues } from '../components/field.js';
-import { ErrorState, FormError, Loading } from '../components/states.js';
+import { ActionButton, Notice } from '../components/action-button.js';
+import { DataTable } from '../components/data-table.js';
+import { FormError, QueryResult } from '../components/states.js';
 import { formatDateTime } from '../format.js';
 import { request } from '../graphql/client.js';
 import { ChangePasswordDocument, RevokeSessionDocument, SessionsDocument } from '../graphql/generated.js';
@@ -38,55 +40,31 @@ export function AccountSecurity() {
         </button>
       </form>
       <FormError error={change.error} />
-      {changed && (
-        <div className="alert ok" role="status">
-          Password changed. Every other device was logged out.
-        </div>
-      )}
+      <Notice>{changed && 'Password changed. Every other device was logged out.'}</Notice>
       <h3>Devices</h3>
       <FormError error={revoke.error} />
-      {sessions.error ? (
-        <ErrorState error={sessions.error} retry={sessions.reload} />
-      ) : !sessions.data ? (
-        <Loading />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Device</th>
-                <th>Signed in</th>
-                <th>Last seen</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <span className="small">{s.userAgent ? s.userAgent.slice(0, 80) : 'unknown device'}</span> {s.current && <span className="badge accent">this device</span>}
-                  </td>
-                  <td>{formatDateTime(s.createdAt)}</td>
-                  <td>{formatDateTime(s.lastSeenAt)}</td>
-                  <td className="num">
-                    {!s.current && (
-                      <button
-                        type="button"
-                        className="btn small danger"
-                        onClick={async () => {
-                          if ((await revoke.run(s.id)) !== undefined) await sessions.reload();
-                        }}
-                      >
-                        Log out
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryResult state={sessions}>
+        {(rows) => (
+          <DataTable
+            rows={rows}
+            rowKey={(s) => s.id}
+            columns={[
+              { header: 'Device', cell: (s) => <><span className="small">{s.userAgent ? s.userAgent.slice(0, 80) : 'unknown device'}</span> {s.current && <span className="badge accent">this device</span>}</> },
+              { header: 'Signed in', cell: (s) => formatDateTime(s.createdAt) },
+              { header: 'Last seen', cell: (s) => formatDateTime(s.lastSeenAt) },
+              {
+                num: true,
+                cell: (s) =>
+                  !s.current && (
+                    <ActionButton run={() => revoke.run(s.id)} after={sessions.reload}>
+                      Log out
+                    </ActionButton>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryResult>
     </section>
   );
 }

@@ -4,8 +4,11 @@ import { LineChart } from '../components/charts/line-chart.js';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../components/states.js';
 import { formatDate, formatNumber } from '../format.js';
 import { request } from '../graphql/client.js';
-import { AccountProfileDocument, type AccountProfileQuery } from '../graphql/generated.js';
+import { AccountProfileDocument, InfluencerProfileExtrasDocument, type AccountProfileQuery } from '../graphql/generated.js';
 import { useQuery } from '../graphql/use-query.js';
+import { AddToList } from './lists/add-to-list.js';
+import { Lookalikes } from './lists/lookalikes.js';
+import { AudienceQualityCard, FollowerGrowthCard, LinkedAccounts, TopEngagers } from './profile-extras.js';
 
 type Influence = NonNullable<AccountProfileQuery['accountInfluence']>;
 type Topics = AccountProfileQuery['accountTopics'];
@@ -39,7 +42,9 @@ export function ProfileLookup() {
             Open profile
           </button>
         </form>
-        <p className="small muted">Searching influencers by name or topic arrives with Discover.</p>
+        <p className="small muted">
+          Or find people by topic in <Link to="/discover">Discover</Link>.
+        </p>
       </section>
     </div>
   );
@@ -48,12 +53,31 @@ export function ProfileLookup() {
 export function Profile() {
   const { id = '' } = useParams();
   const q = useQuery(() => request(AccountProfileDocument, { accountId: id }), [id]);
+  // What discovery adds (linked accounts, audience quality, follower growth, engagers): its own query, so a
+  // failure there leaves the score and topics on screen.
+  const extras = useQuery(() => request(InfluencerProfileExtrasDocument, { accountId: id }).then((d) => d.influencerProfile), [id]);
+  const primary = extras.data?.accounts.find((a) => a.isPrimary);
+  const title = primary ? primary.displayName || (primary.handle ? `@${primary.handle}` : `Account ${id}`) : `Account ${id}`;
   return (
     <div className="page">
       <Link to="/accounts" className="small">
         ← Profiles
       </Link>
-      <PageHeader title={`Account ${id}`} description="Influence 1–100: 40 is the median account, 60 the top 5%, 80 the top 0.1%." />
+      <PageHeader
+        title={title}
+        description={
+          <>
+            {primary && (
+              <>
+                {primary.handle && `@${primary.handle} · `}
+                {primary.platform}
+                {primary.location ? ` · ${primary.location}` : ''} ·{' '}
+              </>
+            )}
+            Influence 1–100: 40 is the median account, 60 the top 5%, 80 the top 0.1%.
+          </>
+        }
+      />
       {q.error?.code === 'NOT_FOUND' ? (
         <EmptyState title={`No account ${id}`}>Renown knows no social account with this id. Check the id, or find people from a campaign.</EmptyState>
       ) : q.error ? (
@@ -63,8 +87,25 @@ export function Profile() {
       ) : (
         <>
           {q.data.accountInfluence ? <Score influence={q.data.accountInfluence} /> : <EmptyState title="Not scored yet">This account has no influence score yet: it appears after the next scoring run that includes it.</EmptyState>}
+          <section className="card" aria-labelledby="shortlist-heading">
+            <h2 id="shortlist-heading">Shortlist</h2>
+            <AddToList accountIds={[id]} />
+          </section>
+          {extras.error ? (
+            <ErrorState error={extras.error} retry={extras.reload} title="Linked accounts, audience quality and follower growth could not be loaded" />
+          ) : !extras.data ? (
+            <Loading label="Loading audience quality and linked accounts…" />
+          ) : (
+            <>
+              <AudienceQualityCard profile={extras.data} />
+              <LinkedAccounts profile={extras.data} />
+              <FollowerGrowthCard profile={extras.data} />
+            </>
+          )}
           <TopicList topics={q.data.accountTopics} />
           {q.data.accountInfluence && <TopPosts influence={q.data.accountInfluence} />}
+          {extras.data && <TopEngagers profile={extras.data} />}
+          <Lookalikes accountId={id} name={title} />
         </>
       )}
     </div>

@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { CopyButton } from '../components/copy-button.js';
+import { OneTimeSecret } from '../components/one-time-secret.js';
 import { AccountSecurity } from './account-security.js';
+import { BrandAccounts } from './brand-accounts.js';
 import { Field, formValues } from '../components/field.js';
-import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/states.js';
+import { ActionButton, Notice } from '../components/action-button.js';
+import { DataTable } from '../components/data-table.js';
+import { EmptyState, FormError, PageHeader, QueryResult } from '../components/states.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { request } from '../graphql/client.js';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument, UpdateBrandDocument } from '../graphql/generated.js';
@@ -25,13 +28,7 @@ export function Settings() {
         </div>
       )}
       <AccountSecurity />
-      <section className="card" aria-labelledby="social-heading">
-        <h2 id="social-heading">Your brand's social accounts</h2>
-        <div className="state" data-testid="not-available">
-          <h3>Not available yet</h3>
-          <p>Registering the brand's own accounts (for "who matters to us" and alerts) arrives with the discovery features.</p>
-        </div>
-      </section>
+      <BrandAccounts />
     </div>
   );
 }
@@ -59,11 +56,7 @@ function BrandName() {
         </button>
       </form>
       <FormError error={update.error} />
-      {saved && (
-        <div className="alert ok" role="status">
-          Saved.
-        </div>
-      )}
+      <Notice>{saved && 'Saved.'}</Notice>
     </section>
   );
 }
@@ -98,72 +91,32 @@ function ApiKeys() {
         </button>
       </form>
       <FormError error={create.error} />
-      {created && (
-        <div className="alert warn" role="status" style={{ display: 'grid', gap: 8 }} data-testid="new-api-key">
-          <div>
-            <strong>Copy the key “{created.name}” now.</strong> It is shown this once only; Renown stores just a hash of it.
-          </div>
-          <div className="secret">
-            <code aria-label="New API key">{created.secret}</code>
-            <CopyButton value={created.secret} label="Copy key" />
-          </div>
-          <div>
-            <button className="btn small" type="button" onClick={() => setCreated(undefined)}>
-              I have stored it
-            </button>
-          </div>
-        </div>
-      )}
+      {created && <OneTimeSecret title={`Copy the key “${created.name}” now.`} secret={created.secret} label="New API key" onDismiss={() => setCreated(undefined)} testId="new-api-key" />}
       <FormError error={revoke.error} />
-      {keys.error ? (
-        <ErrorState error={keys.error} retry={keys.reload} title="The API keys could not be loaded" />
-      ) : !keys.data ? (
-        <Loading />
-      ) : keys.data.length === 0 ? (
-        <EmptyState title="No API keys yet">Create one above to use Renown from your own tools.</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Key</th>
-                <th>Created</th>
-                <th>Last used</th>
-                <th>Status</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{formatDate(k.createdAt)}</td>
-                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
-                  <td>{k.revokedAt ? <span className="badge danger">revoked {formatDate(k.revokedAt)}</span> : <span className="badge ok">active</span>}</td>
-                  <td className="num">
-                    {!k.revokedAt && (
-                      <button
-                        className="btn small danger"
-                        type="button"
-                        onClick={async () => {
-                          if (!confirm(`Revoke “${k.name}”? Requests with it are refused from now on.`)) return;
-                          if (await revoke.run(k.id)) await keys.reload();
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryResult state={keys} errorTitle="The API keys could not be loaded" empty={(rows) => rows.length === 0 && <EmptyState title="No API keys yet">Create one above to use Renown from your own tools.</EmptyState>}>
+        {(rows) => (
+          <DataTable
+            rows={rows}
+            rowKey={(k) => k.id}
+            columns={[
+              { header: 'Name', cell: (k) => k.name },
+              { header: 'Key', cell: (k) => <code>{k.prefix}…</code> },
+              { header: 'Created', cell: (k) => formatDate(k.createdAt) },
+              { header: 'Last used', cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never') },
+              { header: 'Status', cell: (k) => (k.revokedAt ? <span className="badge danger">revoked {formatDate(k.revokedAt)}</span> : <span className="badge ok">active</span>) },
+              {
+                num: true,
+                cell: (k) =>
+                  !k.revokedAt && (
+                    <ActionButton run={() => revoke.run(k.id)} after={keys.reload} confirm={`Revoke “${k.name}”? Requests with it are refused from now on.`}>
+                      Revoke
+                    </ActionButton>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryResult>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Field, formValues } from '../components/field.js';
-import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/states.js';
+import { ActionButton, Notice } from '../components/action-button.js';
+import { DataTable } from '../components/data-table.js';
+import { EmptyState, FormError, PageHeader, QueryResult } from '../components/states.js';
 import { formatDate, roleLabel } from '../format.js';
 import { request } from '../graphql/client.js';
 import { ChangeMemberRoleDocument, InviteTeamMemberDocument, RemoveMemberDocument, RevokeTeamInvitationDocument, TeamDocument, TeamInvitationsDocument, type BrandRole } from '../graphql/generated.js';
@@ -63,135 +65,84 @@ export function Team() {
           </form>
           <p className="small muted">{ROLES.map((r) => `${r.label}: ${r.hint}`).join(' · ')}.</p>
           <FormError error={invite.error} />
-          {notice && (
-            <div className="alert ok" role="status">
-              {notice}
-            </div>
-          )}
+          <Notice>{notice}</Notice>
         </section>
       )}
 
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <FormError error={change.error ?? remove.error} />
-        {members.error ? (
-          <ErrorState error={members.error} retry={members.reload} title="The team could not be loaded" />
-        ) : !members.data ? (
-          <Loading />
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Email</th>
-                  <th>Role</th>
-                  <th>Joined</th>
-                  {manager && <th aria-label="Actions" />}
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((m) => {
-                  const self = m.userId === viewer.user?.id;
-                  return (
-                    <tr key={m.userId}>
-                      <td>
-                        {m.name || '–'} {self && <span className="badge accent">you</span>}
-                      </td>
-                      <td>{m.email}</td>
-                      <td>
-                        {manager && !self ? (
-                          <select
-                            aria-label={`Role of ${m.email}`}
-                            value={m.role}
-                            onChange={async (e) => {
-                              if (await change.run(m.userId, e.target.value as BrandRole)) await members.reload();
-                            }}
-                          >
-                            {ROLES.map((r) => (
-                              <option key={r.value} value={r.value}>
-                                {r.label}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          <span className="badge">{roleLabel(m.role)}</span>
-                        )}
-                      </td>
-                      <td>{formatDate(m.joinedAt)}</td>
-                      {manager && (
-                        <td className="num">
-                          {!self && (
-                            <button
-                              className="btn small danger"
-                              type="button"
-                              onClick={async () => {
-                                if (!confirm(`Remove ${m.email} from ${viewer.brand?.name}? Their access ends at once.`)) return;
-                                if (await remove.run(m.userId)) await members.reload();
-                              }}
-                            >
-                              Remove
-                            </button>
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QueryResult state={members} errorTitle="The team could not be loaded">
+          {(rows) => (
+            <DataTable
+              rows={rows}
+              rowKey={(m) => m.userId}
+              columns={[
+                { header: 'Name', cell: (m) => <>{m.name || '–'} {m.userId === viewer.user?.id && <span className="badge accent">you</span>}</> },
+                { header: 'Email', cell: (m) => m.email },
+                {
+                  header: 'Role',
+                  cell: (m) =>
+                    manager && m.userId !== viewer.user?.id ? (
+                      <select
+                        aria-label={`Role of ${m.email}`}
+                        value={m.role}
+                        onChange={async (e) => {
+                          if (await change.run(m.userId, e.target.value as BrandRole)) await members.reload();
+                        }}
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r.value} value={r.value}>
+                            {r.label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <span className="badge">{roleLabel(m.role)}</span>
+                    ),
+                },
+                { header: 'Joined', cell: (m) => formatDate(m.joinedAt) },
+                manager && {
+                  num: true,
+                  cell: (m) =>
+                    m.userId !== viewer.user?.id && (
+                      <ActionButton run={() => remove.run(m.userId)} after={members.reload} confirm={`Remove ${m.email} from ${viewer.brand?.name}? Their access ends at once.`}>
+                        Remove
+                      </ActionButton>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </QueryResult>
       </section>
 
       {manager && (
         <section className="card" aria-labelledby="pending-heading">
           <h2 id="pending-heading">Pending invitations</h2>
           <FormError error={revoke.error} />
-          {invitations.error ? (
-            <ErrorState error={invitations.error} retry={invitations.reload} />
-          ) : !invitations.data ? (
-            <Loading />
-          ) : invitations.data.length === 0 ? (
-            <EmptyState title="No pending invitations">Invitations you send appear here until they are accepted.</EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Email</th>
-                    <th>Role</th>
-                    <th>Sent</th>
-                    <th>Expires</th>
-                    <th aria-label="Actions" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {invitations.data.map((i) => (
-                    <tr key={i.id}>
-                      <td>{i.email}</td>
-                      <td>
-                        <span className="badge">{roleLabel(i.role)}</span>
-                      </td>
-                      <td>{formatDate(i.invitedAt)}</td>
-                      <td>{formatDate(i.expiresAt)}</td>
-                      <td className="num">
-                        <button
-                          className="btn small danger"
-                          type="button"
-                          onClick={async () => {
-                            if (await revoke.run(i.id)) await invitations.reload();
-                          }}
-                        >
-                          Revoke
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <QueryResult state={invitations} empty={(rows) => rows.length === 0 && <EmptyState title="No pending invitations">Invitations you send appear here until they are accepted.</EmptyState>}>
+            {(rows) => (
+              <DataTable
+                rows={rows}
+                rowKey={(i) => i.id}
+                columns={[
+                  { header: 'Email', cell: (i) => i.email },
+                  { header: 'Role', cell: (i) => <span className="badge">{roleLabel(i.role)}</span> },
+                  { header: 'Sent', cell: (i) => formatDate(i.invitedAt) },
+                  { header: 'Expires', cell: (i) => formatDate(i.expiresAt) },
+                  {
+                    num: true,
+                    cell: (i) => (
+                      <ActionButton run={() => revoke.run(i.id)} after={invitations.reload}>
+                        Revoke
+                      </ActionButton>
+                    ),
+                  },
+                ]}
+              />
+            )}
+          </QueryResult>
         </section>
       )}
     </div>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FunnelChart } from '../../components/charts/funnel-chart.js';
+import { ActionButton, Notice } from '../../components/action-button.js';
+import { DataTable } from '../../components/data-table.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../../components/states.js';
 import { formatCompact, formatDate, formatDateTime, formatNumber } from '../../format.js';
 import { request } from '../../graphql/client.js';
@@ -144,76 +146,72 @@ function Claims({ claims, perkKind, reload }: { claims: Data['campaignClaims']; 
       {claims.length === 0 ? (
         <EmptyState title="No claims yet">Claims appear here as soon as creators accept the perk.</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Creator</th>
-                <th>Email</th>
-                <th>{perkKind === 'code' ? 'Code' : perkKind === 'physical' ? 'Variant and address' : 'Perk'}</th>
-                <th>Status</th>
-                <th>Claimed</th>
-                {perkKind === 'physical' && <th aria-label="Actions" />}
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((cl) => (
-                <tr key={cl.id}>
-                  <td>{cl.erased ? <span className="muted">erased on request</span> : cl.handle ? `@${cl.handle}` : '–'}</td>
-                  <td>{cl.email ?? '–'}</td>
-                  <td>
-                    {cl.code && <code>{cl.code}</code>}
-                    {cl.variant && <span>{cl.variant} </span>}
-                    {cl.shippingAddress && (
-                      <span className="small muted">
-                        {cl.shippingAddress.name}, {cl.shippingAddress.city}, {cl.shippingAddress.country}
-                      </span>
-                    )}
-                    {!cl.code && !cl.variant && !cl.shippingAddress && '–'}
-                  </td>
-                  <td>
-                    <span className={`badge ${cl.status === 'shipped' ? 'ok' : 'accent'}`}>{cl.status}</span>
-                    {cl.trackingNumber && (
-                      <span className="small muted">
-                        {' '}
-                        {cl.carrier} {cl.trackingNumber}
-                      </span>
-                    )}
-                  </td>
-                  <td>{formatDateTime(cl.createdAt)}</td>
-                  {perkKind === 'physical' && (
-                    <td className="num">
-                      {cl.status !== 'shipped' &&
-                        (shipping === cl.id ? (
-                          <form
-                            className="row"
-                            onSubmit={async (e) => {
-                              e.preventDefault();
-                              const f = new FormData(e.currentTarget);
-                              if (await ship.run(cl.id, String(f.get('carrier')), String(f.get('tracking')))) {
-                                setShipping(undefined);
-                                await reload();
-                              }
-                            }}
-                          >
-                            <input name="carrier" aria-label="Carrier" placeholder="Carrier" required style={{ width: 110 }} />
-                            <input name="tracking" aria-label="Tracking number" placeholder="Tracking number" required style={{ width: 150 }} />
-                            <button className="btn small primary" type="submit" disabled={ship.pending}>
-                              Save
-                            </button>
-                          </form>
-                        ) : (
-                          <button className="btn small" type="button" onClick={() => setShipping(cl.id)}>
-                            Mark shipped
-                          </button>
-                        ))}
-                    </td>
+        <DataTable
+          rows={claims}
+          rowKey={(cl) => cl.id}
+          columns={[
+            { header: 'Creator', cell: (cl) => (cl.erased ? <span className="muted">erased on request</span> : cl.handle ? `@${cl.handle}` : '–') },
+            { header: 'Email', cell: (cl) => cl.email ?? '–' },
+            {
+              header: perkKind === 'code' ? 'Code' : perkKind === 'physical' ? 'Variant and address' : 'Perk',
+              cell: (cl) => (
+                <>
+                  {cl.code && <code>{cl.code}</code>}
+                  {cl.variant && <span>{cl.variant} </span>}
+                  {cl.shippingAddress && (
+                    <span className="small muted">
+                      {cl.shippingAddress.name}, {cl.shippingAddress.city}, {cl.shippingAddress.country}
+                    </span>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {!cl.code && !cl.variant && !cl.shippingAddress && '–'}
+                </>
+              ),
+            },
+            {
+              header: 'Status',
+              cell: (cl) => (
+                <>
+                  <span className={`badge ${cl.status === 'shipped' ? 'ok' : 'accent'}`}>{cl.status}</span>
+                  {cl.trackingNumber && (
+                    <span className="small muted">
+                      {' '}
+                      {cl.carrier} {cl.trackingNumber}
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { header: 'Claimed', cell: (cl) => formatDateTime(cl.createdAt) },
+            perkKind === 'physical' && {
+              num: true,
+              cell: (cl) =>
+                cl.status !== 'shipped' &&
+                (shipping === cl.id ? (
+                  <form
+                    className="row"
+                    onSubmit={async (e) => {
+                      e.preventDefault();
+                      const f = new FormData(e.currentTarget);
+                      if (await ship.run(cl.id, String(f.get('carrier')), String(f.get('tracking')))) {
+                        setShipping(undefined);
+                        await reload();
+                      }
+                    }}
+                  >
+                    <input name="carrier" aria-label="Carrier" placeholder="Carrier" required style={{ width: 110 }} />
+                    <input name="tracking" aria-label="Tracking number" placeholder="Tracking number" required style={{ width: 150 }} />
+                    <button className="btn small primary" type="submit" disabled={ship.pending}>
+                      Save
+                    </button>
+                  </form>
+                ) : (
+                  <button className="btn small" type="button" onClick={() => setShipping(cl.id)}>
+                    Mark shipped
+                  </button>
+                )),
+            },
+          ]}
+        />
       )}
     </section>
   );
@@ -230,45 +228,26 @@ function Posts({ lines, disclosureRequired }: { lines: Data['campaignReport']['i
       {posted.length === 0 ? (
         <EmptyState title="No linked posts yet">Posts show up here once ingestion sees them.</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Creator</th>
-                <th className="num">Posts</th>
-                <th>Disclosure</th>
-                <th className="num">Engagements</th>
-                <th className="num">Reach</th>
-                <th className="num">EMV</th>
-              </tr>
-            </thead>
-            <tbody>
-              {posted.map((l) => {
-                const missing = l.posts - l.disclosedPosts;
-                return (
-                  <tr key={l.invitationId}>
-                    <td>
-                      {l.handle ? `@${l.handle}` : '–'} <span className="muted small">{l.platform}</span>
-                    </td>
-                    <td className="num">{l.posts}</td>
-                    <td>
-                      {missing === 0 ? (
-                        <span className="badge ok">disclosed</span>
-                      ) : (
-                        <span className={`badge ${disclosureRequired ? 'danger' : 'warn'}`}>
-                          {missing} without #ad/#sponsored
-                        </span>
-                      )}
-                    </td>
-                    <td className="num">{formatNumber(l.engagements)}</td>
-                    <td className="num">{formatNumber(l.reach)}</td>
-                    <td className="num">{money(l.emvCents)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={posted}
+          rowKey={(l) => l.invitationId}
+          columns={[
+            { header: 'Creator', cell: (l) => <>{l.handle ? `@${l.handle}` : '–'} <span className="muted small">{l.platform}</span></> },
+            { header: 'Posts', num: true, cell: (l) => l.posts },
+            {
+              header: 'Disclosure',
+              cell: (l) =>
+                l.posts - l.disclosedPosts === 0 ? (
+                  <span className="badge ok">disclosed</span>
+                ) : (
+                  <span className={`badge ${disclosureRequired ? 'danger' : 'warn'}`}>{l.posts - l.disclosedPosts} without #ad/#sponsored</span>
+                ),
+            },
+            { header: 'Engagements', num: true, cell: (l) => formatNumber(l.engagements) },
+            { header: 'Reach', num: true, cell: (l) => formatNumber(l.reach) },
+            { header: 'EMV', num: true, cell: (l) => money(l.emvCents) },
+          ]}
+        />
       )}
     </section>
   );
@@ -283,48 +262,26 @@ function Invitations({ invitations, reload }: { invitations: Data['campaignInvit
       {invitations.length === 0 ? (
         <EmptyState title="No invitations yet" />
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Creator</th>
-                <th>Status</th>
-                <th>Sent</th>
-                <th>Opened</th>
-                <th>Expires</th>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    {i.email ?? '–'} {i.handle && <span className="muted small">@{i.handle}</span>}
-                  </td>
-                  <td>
-                    <span className={`badge ${i.status === 'claimed' ? 'ok' : i.status === 'pending' ? 'accent' : ''}`}>{i.status}</span>
-                  </td>
-                  <td>{formatDateTime(i.createdAt)}</td>
-                  <td>{i.openedAt ? formatDateTime(i.openedAt) : '–'}</td>
-                  <td>{formatDate(i.expiresAt)}</td>
-                  <td className="num">
-                    {i.status === 'pending' && (
-                      <button
-                        type="button"
-                        className="btn small danger"
-                        onClick={async () => {
-                          if (await revoke.run(i.id)) await reload();
-                        }}
-                      >
-                        Withdraw
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={invitations}
+          rowKey={(i) => i.id}
+          columns={[
+            { header: 'Creator', cell: (i) => <>{i.email ?? '–'} {i.handle && <span className="muted small">@{i.handle}</span>}</> },
+            { header: 'Status', cell: (i) => <span className={`badge ${i.status === 'claimed' ? 'ok' : i.status === 'pending' ? 'accent' : ''}`}>{i.status}</span> },
+            { header: 'Sent', cell: (i) => formatDateTime(i.createdAt) },
+            { header: 'Opened', cell: (i) => (i.openedAt ? formatDateTime(i.openedAt) : '–') },
+            { header: 'Expires', cell: (i) => formatDate(i.expiresAt) },
+            {
+              num: true,
+              cell: (i) =>
+                i.status === 'pending' && (
+                  <ActionButton run={() => revoke.run(i.id)} after={reload}>
+                    Withdraw
+                  </ActionButton>
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );
@@ -346,11 +303,7 @@ function InviteMore({ campaignId, invitedEmails, reload }: { campaignId: string;
         </p>
       </div>
       <FormError error={invite.error ?? contacts.error} />
-      {note && (
-        <div className="alert ok" role="status">
-          {note}
-        </div>
-      )}
+      <Notice>{note}</Notice>
       {!contacts.data ? (
         !contacts.error && <Loading />
       ) : open.length === 0 ? (

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { Field } from '../../components/field.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../../components/states.js';
 import { ApiError, request } from '../../graphql/client.js';
@@ -9,6 +9,7 @@ import {
   InfluencerContactsDocument,
   InviteToCampaignDocument,
   SetCampaignStatusDocument,
+  ShortlistsDocument,
   UploadCampaignCodesDocument,
   type PerkKind,
 } from '../../graphql/generated.js';
@@ -34,7 +35,22 @@ interface Draft {
   hashtags: string;
   disclosureRequired: boolean;
   contactIds: string[];
+  /** Targeting from discovery: a shortlist, and/or the accounts selected in a search. */
+  shortlistId: string;
+  socialAccountIds: string[];
+  searchNote: string;
 }
+
+/** What Discover or a list hands over when it opens the wizard ("Invite to a new campaign"). */
+interface WizardEntry {
+  shortlistId?: string;
+  socialAccountIds?: string[];
+  from?: string;
+}
+
+/** The invitees in words, for the preview, the summary and the launch button. */
+const audienceText = (d: Draft, listName?: string) =>
+  [d.shortlistId && `the list ${listName ? `“${listName}”` : d.shortlistId}`, d.socialAccountIds.length && `${d.socialAccountIds.length} people from a search`, d.contactIds.length && `${d.contactIds.length} contact(s)`].filter(Boolean).join(' + ');
 
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
@@ -55,6 +71,7 @@ const list = (s: string) =>
 export function CampaignWizard() {
   const viewer = useViewer();
   const navigate = useNavigate();
+  const entry = (useLocation().state ?? {}) as WizardEntry;
   const [step, setStep] = useState(0);
   const [problems, setProblems] = useState<string[]>([]);
   const [draft, setDraft] = useState<Draft>({
@@ -72,6 +89,9 @@ export function CampaignWizard() {
     hashtags: '',
     disclosureRequired: true,
     contactIds: [],
+    shortlistId: entry.shortlistId ?? '',
+    socialAccountIds: entry.socialAccountIds ?? [],
+    searchNote: entry.from ?? '',
   });
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }));
@@ -126,7 +146,7 @@ export function CampaignWizard() {
         {step === 3 && (
           <div className="grid-2">
             <InvitationPreview
-              to={draft.contactIds.length ? `${draft.contactIds.length} selected contact(s)` : 'nobody selected yet'}
+              to={audienceText(draft) || 'nobody selected yet'}
               input={{ brandName: viewer.brand?.name ?? 'Your brand', campaignName: draft.name, perkTitle: draft.perkTitle, brief: draft.brief, claimDeadline: draft.claimDeadline, disclosureRequired: draft.disclosureRequired }}
             />
             <Summary draft={draft} codes={codes} />
@@ -243,9 +263,7 @@ function TargetingStep({ draft, set }: StepProps) {
   };
   return (
     <div style={{ display: 'grid', gap: 16 }}>
-      <div className="alert info">
-        <div>Targeting from a discovery search or a shortlist is not available yet on this server: choose contacts you hold, or import them.</div>
-      </div>
+      <DiscoveryTargeting draft={draft} set={set} />
       {contacts.error ? (
         <ErrorState error={contacts.error} retry={contacts.reload} title="Contacts could not be loaded" />
       ) : !contacts.data ? (
@@ -254,7 +272,7 @@ function TargetingStep({ draft, set }: StepProps) {
         <EmptyState title="No contacts yet">Import creators' emails below (with the consent basis) to invite them.</EmptyState>
       ) : (
         <fieldset>
-          <legend>Invite these contacts ({draft.contactIds.length} selected)</legend>
+          <legend>And these contacts ({draft.contactIds.length} selected)</legend>
           <div className="row">
             <button type="button" className="btn small" onClick={() => set('contactIds', contacts.data!.filter((c) => c.email).map((c) => c.id))}>
               Select all
@@ -303,13 +321,51 @@ function TargetingStep({ draft, set }: StepProps) {
   );
 }
 
+const targetingOf = (d: Draft) => ({ contactIds: d.contactIds, socialAccountIds: d.socialAccountIds, shortlistId: d.shortlistId || null });
+
+/** Invite a shortlist, or the people selected in a Discover search (handed over when the wizard opened). */
+function DiscoveryTargeting({ draft, set }: StepProps) {
+  const lists = useQuery(() => request(ShortlistsDocument).then((d) => d.shortlists));
+  return (
+    <fieldset>
+      <legend>From discovery</legend>
+      <div className="field" style={{ maxWidth: 420 }}>
+        <label htmlFor="target-list">Invite a shortlist</label>
+        <select id="target-list" value={draft.shortlistId} onChange={(e) => set('shortlistId', e.target.value)} disabled={!lists.data}>
+          <option value="">No list</option>
+          {(lists.data ?? []).map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name} ({l.entryCount})
+            </option>
+          ))}
+        </select>
+        {lists.data?.length === 0 && (
+          <span className="hint">
+            No lists yet: make one in <Link to="/discover">Discover</Link>.
+          </span>
+        )}
+      </div>
+      <FormError error={lists.error} />
+      {draft.socialAccountIds.length > 0 && (
+        <div className="row">
+          <span className="badge accent">{draft.searchNote || `${draft.socialAccountIds.length} people from a search`}</span>
+          <button type="button" className="btn small" onClick={() => set('socialAccountIds', [])}>
+            Leave them out
+          </button>
+        </div>
+      )}
+      <p className="small muted">Invitations go to the email your brand holds for each account (import them below); those without one are listed as skipped, never guessed.</p>
+    </fieldset>
+  );
+}
+
 function Summary({ draft, codes }: { draft: Draft; codes: number }) {
   const rows: [string, ReactNode][] = [
     ['Perk', `${draft.perkTitle} (${PERK_LABELS[draft.perkKind]})`],
     ['Quantity', draft.quantity],
     ...(draft.perkKind === 'code' ? [['Codes', String(codes)] as [string, ReactNode]] : []),
     ['Claim by', draft.claimDeadline],
-    ['Invitees', `${draft.contactIds.length} contact(s)`],
+    ['Invitees', audienceText(draft) || 'nobody yet'],
     ['Disclosure', draft.disclosureRequired ? 'required' : 'not required'],
     ['Hashtags', list(draft.hashtags).map((h) => `#${h}`).join(' ') || '–'],
   ];
@@ -352,7 +408,7 @@ function LaunchStep({ draft, onDone }: { draft: Draft; onDone: (id: string) => v
             claimDeadline: new Date(`${draft.claimDeadline}T23:59:59Z`).toISOString(),
             expectedHashtags: list(draft.hashtags).map((h) => h.toLowerCase()),
             disclosureRequired: draft.disclosureRequired,
-            targeting: { contactIds: draft.contactIds },
+            targeting: targetingOf(draft),
           },
         });
         id = created.createCampaign.id;
@@ -366,8 +422,8 @@ function LaunchStep({ draft, onDone }: { draft: Draft; onDone: (id: string) => v
       if (!goLive) return onDone(id);
       await request(SetCampaignStatusDocument, { id, status: 'active' });
       say('Campaign is live.');
-      if (draft.contactIds.length) {
-        const inv = (await request(InviteToCampaignDocument, { campaignId: id, targeting: { contactIds: draft.contactIds } })).inviteToCampaign;
+      if (audienceText(draft)) {
+        const inv = (await request(InviteToCampaignDocument, { campaignId: id, targeting: targetingOf(draft) })).inviteToCampaign;
         say(`${inv.invited} invitation(s) queued${inv.skipped.length ? `; ${inv.skipped.length} skipped (${inv.skipped.map((s) => s.reason).join('; ')})` : ''}.`);
       }
       onDone(id);
@@ -380,7 +436,7 @@ function LaunchStep({ draft, onDone }: { draft: Draft; onDone: (id: string) => v
   return (
     <div style={{ display: 'grid', gap: 14 }}>
       <p>
-        Launching makes the campaign live and emails {draft.contactIds.length ? `${draft.contactIds.length} contact(s)` : 'nobody yet (you can invite from the dashboard)'}. You can pause or end it at any time.
+        Launching makes the campaign live and emails {audienceText(draft) || 'nobody yet (you can invite from the dashboard)'}. People without a contact email for your brand are skipped and listed. You can pause or end it at any time.
       </p>
       {log.length > 0 && (
         <ul className="small" aria-live="polite">
