@@ -68,6 +68,10 @@ describe('lookalikes on a hand-built graph', () => {
     id.audienceOnly = await g.account('gym_shared_fans');
     id.hidden = await g.account('hidden_ev');
     id.unrelated = await g.account('yoga_far');
+    // One person on two platforms, both about EVs: a lookalike person, shown once (their closer account).
+    const { rows: twinPerson } = await t.db.pool.query(`INSERT INTO persons (display_name) VALUES ('Twin Person') RETURNING id::text AS id`);
+    await t.db.pool.query(`UPDATE social_accounts SET person_id = $1 WHERE id = $2`, [twinPerson[0].id, id.twin]);
+    id.twinAlt = await g.account('ev_twin_alt', { personId: twinPerson[0].id });
     id.stub = await g.account('ev_stub', { stub: true });
 
     await g.topics(id.seed, { 'electric-cars': 0.6, cars: 0.3, batteries: 0.1 });
@@ -77,6 +81,7 @@ describe('lookalikes on a hand-built graph', () => {
     await g.topics(id.audienceOnly, { fitness: 1 });
     await g.topics(id.hidden, { 'electric-cars': 0.9, cars: 0.1 });
     await g.topics(id.unrelated, { yoga: 1 });
+    await g.topics(id.twinAlt, { 'electric-cars': 0.5, cars: 0.4 });
     await g.topics(id.stub, { 'electric-cars': 0.6, cars: 0.3 });
     // The account hid "Electric Cars" from its profile: it must not count, nor show.
     await t.db.pool.query(`INSERT INTO account_topic_hides (account_id, topic_id, hidden_by) SELECT $1, id, 'influencer' FROM topics WHERE slug = 'electric-cars'`, [id.hidden]);
@@ -95,7 +100,7 @@ describe('lookalikes on a hand-built graph', () => {
     await t?.close();
   });
 
-  it('ranks shared topics and shared audience above either alone, explains each result in one line, and leaves out unrelated accounts', async () => {
+  it('ranks shared topics and shared audience above either alone, explains each result in one line, shows a person once, and leaves out unrelated accounts', async () => {
     const res = (await gql(t, brand.headers, `query($a: ID!) { lookalikes(accountId: $a, first: 10) { ${RESULT_FIELDS} } }`, { a: id.seed })).lookalikes;
     expect(res.seed).toEqual({ accountId: id.seed, account: { handle: 'ev_seed' } });
     expect(res.modelVersion).toBe('lookalike-v1');
@@ -117,13 +122,13 @@ describe('lookalikes on a hand-built graph', () => {
     }
     // The same person's other account and a stub are not "like" the seed, they are the seed or unknown.
     const ids = res.results.map((r: any) => r.accountId);
-    for (const excluded of [id.seed, id.sameperson, id.stub, id.unrelated]) expect(ids).not.toContain(excluded);
+    for (const excluded of [id.seed, id.sameperson, id.stub, id.unrelated, id.twinAlt]) expect(ids).not.toContain(excluded);
   });
 
-  it('first limits the results; the accounts on a shortlist can be left out; an unknown account is NOT_FOUND; API keys may ask, anonymous callers may not', async () => {
+  it('first limits the results; the people on a shortlist can be left out; an unknown account is NOT_FOUND; API keys may ask, anonymous callers may not', async () => {
     const two = (await gql(t, brand.headers, `query($a: ID!) { lookalikes(accountId: $a, first: 2) { results { accountId } } }`, { a: id.seed })).lookalikes;
     expect(two.results.map((r: any) => r.accountId)).toEqual([id.twin, id.topicsOnly]);
-    // "More like this, but not the ones already on my list."
+    // "More like this, but not the ones already on my list": the twin person is on it, so neither of their accounts shows.
     const list = (await gql(t, brand.headers, `mutation { createShortlist(input: { name: "EV picks" }) { id } }`)).createShortlist;
     await gql(t, brand.headers, `mutation($l: ID!, $ids: [ID!]!) { addToShortlist(shortlistId: $l, accountIds: $ids) { added } }`, { l: list.id, ids: [id.twin] });
     const fresh = (await gql(t, brand.headers, `query($a: ID!, $l: ID) { lookalikes(accountId: $a, first: 2, excludeShortlistId: $l) { results { accountId } } }`, { a: id.seed, l: list.id })).lookalikes;

@@ -13,7 +13,7 @@ export class LookalikesResolver {
     @CurrentBrand() brandId: BrandId,
     @Args('accountId', { type: () => ID }) accountId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('excludeShortlistId', { type: () => ID, nullable: true, description: "Leave out the accounts already on this brand's shortlist." }) excludeShortlistId?: string | null,
+    @Args('excludeShortlistId', { type: () => ID, nullable: true, description: "Leave out the people (all their accounts) already on this brand's shortlist." }) excludeShortlistId?: string | null,
   ) {
     return this.service.lookalikes(brandId, accountId, first, excludeShortlistId);
   }

@@ -46,7 +46,7 @@ export const LOOKALIKE_SQL = {
            ORDER BY i.occurred_at DESC LIMIT $2) t
         WHERE t.target <> $3
         GROUP BY t.target ORDER BY count(DISTINCT e.actor) DESC, t.target LIMIT $4`,
-  eligible: `SELECT a.id::text AS id FROM social_accounts a
+  eligible: `SELECT a.id::text AS id, a.person_id::text AS "personId" FROM social_accounts a
         WHERE a.id = ANY($1::bigint[]) AND NOT a.is_stub AND a.id <> $2
           AND ($3::bigint IS NULL OR a.person_id IS NULL OR a.person_id <> $3)`,
   audienceOverlap: `WITH seed AS (SELECT DISTINCT unnest($2::bigint[]) AS actor)
@@ -112,13 +112,13 @@ export class LookalikeRepository {
   }
 
   /** Drops stubs, the seed itself and the seed person's other accounts (they are the same person, not a lookalike). */
-  async eligible(candidateIds: readonly string[], seed: { id: string; personId: string | null }): Promise<string[]> {
+  async eligible(candidateIds: readonly string[], seed: { id: string; personId: string | null }): Promise<{ id: string; personId: string | null }[]> {
     if (!candidateIds.length) return [];
-    const rows: { id: string }[] = await this.db.query(
+    const rows: { id: string; personId: string | null }[] = await this.db.query(
       LOOKALIKE_SQL.eligible,
       [candidateIds, seed.id, seed.personId],
     );
-    return rows.map((r) => r.id);
+    return rows;
   }
 
   /**

@@ -36,7 +36,10 @@ export class LookalikeService {
    */
   async lookalikes(brandId: BrandId, accountId: string, first: number, excludeShortlistId?: string | null): Promise<LookalikeResult> {
     const limit = Math.min(Math.max(Math.trunc(first) || 20, 1), MAX_LOOKALIKES);
-    const excluded = new Set(excludeShortlistId ? await this.shortlists.accountIdsOrFail(brandId, excludeShortlistId) : []);
+    // Already on the list: the accounts, and the persons behind them (their other accounts too).
+    const onList = excludeShortlistId ? await this.shortlists.membersOrFail(brandId, excludeShortlistId) : { accountIds: [], personIds: [] };
+    const excludedAccounts = new Set(onList.accountIds);
+    const excludedPersons = new Set(onList.personIds);
     const seedAccount = isInternalId(accountId) ? await this.repo.account(accountId) : undefined;
     if (!seedAccount) throw DiscoveryError.notFound('Account', accountId);
 
@@ -47,7 +50,10 @@ export class LookalikeService {
       this.repo.candidatesByTopics(seedTopics.slice(0, LOOKALIKE_BOUNDS.seedTopics).map((t) => t.topicId)),
       this.repo.candidatesByEngagers(seedAccount.id, seedEngagers),
     ]);
-    const candidateIds = (await this.repo.eligible([...new Set([...byTopic, ...byEngagers])], { id: seedAccount.id, personId: seedAccount.personId })).filter((id) => !excluded.has(id));
+    const candidates = (await this.repo.eligible([...new Set([...byTopic, ...byEngagers])], { id: seedAccount.id, personId: seedAccount.personId })).filter(
+      (c) => !excludedAccounts.has(c.id) && !(c.personId && excludedPersons.has(c.personId)),
+    );
+    const candidateIds = candidates.map((c) => c.id);
     const topics = await this.repo.topics(candidateIds);
 
     // Sample the audience only of the most promising candidates: the best topic matches and the accounts
@@ -58,9 +64,10 @@ export class LookalikeService {
     const sampled = [...new Set([...byEngagers.filter((id) => eligible.has(id)).slice(0, half), ...byCosine])].slice(0, LOOKALIKE_BOUNDS.audienceSampled);
     const audience = seedEngagers.length ? await this.repo.audienceOverlap(sampled, seedEngagers) : new Map<string, { sample: number; shared: number }>();
 
-    const inputs: LookalikeInput[] = candidateIds.map((id) => ({
+    const inputs: LookalikeInput[] = candidates.map(({ id, personId }) => ({
       accountId: id,
       handle: null,
+      personId,
       topics: topics.get(id) ?? [],
       engagerSample: audience.get(id)?.sample ?? 0,
       sharedEngagers: audience.get(id)?.shared ?? 0,

@@ -36,6 +36,19 @@ describe('lookalike similarity', () => {
     expect(ranked[0].similarity).toBeGreaterThan(ranked[1].similarity);
   });
 
+  it('a person with several similar accounts appears once, with their most similar account', () => {
+    const ranked = rankLookalikes(
+      seed,
+      [
+        { accountId: '7', handle: null, personId: 'p1', topics: [t('ev', 0.5)], engagerSample: 10, sharedEngagers: 0 },
+        { accountId: '8', handle: null, personId: 'p1', topics: [t('ev', 0.6), t('cars', 0.3)], engagerSample: 10, sharedEngagers: 5 },
+        { accountId: '9', handle: null, personId: null, topics: [t('cars', 1)], engagerSample: 10, sharedEngagers: 0 },
+      ],
+      10,
+    );
+    expect(ranked.map((r) => r.accountId)).toEqual(['8', '9']);
+  });
+
   it('without any engager of the seed, topics alone decide (no penalty for an unknown audience)', () => {
     const lonely = { ...seed, engagerSample: 0 };
     const r = scoreLookalike(lonely, { accountId: '2', handle: null, topics: seed.topics, engagerSample: 0, sharedEngagers: 0 });

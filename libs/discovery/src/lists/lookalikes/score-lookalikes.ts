@@ -25,6 +25,8 @@ export interface TopicWeight {
 export interface LookalikeInput {
   accountId: string;
   handle: string | null;
+  /** The person behind the account, when known: one result per person. */
+  personId?: string | null;
   topics: TopicWeight[];
   /** Distinct engagers in the candidate's sample. */
   engagerSample: number;
@@ -112,14 +114,30 @@ export function scoreLookalike(seed: SeedProfile, c: LookalikeInput): ScoredLook
   };
 }
 
-/** Most similar first; ties by account id so pages and tests are stable. Zero-similarity candidates are dropped. */
+/**
+ * Most similar first; ties by account id so pages and tests are stable. Zero-similarity candidates are
+ * dropped, and a person with several similar accounts appears once, with their most similar account (the
+ * result row lists the person's other accounts).
+ */
 export function rankLookalikes(seed: SeedProfile, candidates: readonly LookalikeInput[], limit: number): ScoredLookalike[] {
-  return candidates
+  const personOf = new Map(candidates.map((c) => [c.accountId, c.personId ?? null]));
+  const seenPersons = new Set<string>();
+  const out: ScoredLookalike[] = [];
+  const ranked = candidates
     .filter((c) => c.accountId !== seed.accountId)
     .map((c) => scoreLookalike(seed, c))
     .filter((r) => r.similarity > 0)
-    .sort((a, b) => b.similarity - a.similarity || compareIds(a.accountId, b.accountId))
-    .slice(0, limit);
+    .sort((a, b) => b.similarity - a.similarity || compareIds(a.accountId, b.accountId));
+  for (const r of ranked) {
+    const person = personOf.get(r.accountId);
+    if (person) {
+      if (seenPersons.has(person)) continue;
+      seenPersons.add(person);
+    }
+    out.push(r);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;

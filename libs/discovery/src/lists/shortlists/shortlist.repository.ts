@@ -151,11 +151,17 @@ export class ShortlistRepository extends BrandScopedRepository {
     return { rows: rows.slice(0, opts.first), hasNextPage: rows.length > opts.first, totalCount: n };
   }
 
-  /** The account ids on one list (throws NOT_FOUND for another brand's list, like a missing one). */
-  async accountIdsOrFail(brandId: BrandId, listId: string): Promise<string[]> {
+  /** Accounts on one list and the persons behind them (throws NOT_FOUND for another brand's list, like a missing one). */
+  async membersOrFail(brandId: BrandId, listId: string): Promise<{ accountIds: string[]; personIds: string[] }> {
     await this.findOrFail(brandId, listId);
-    const rows = await this.query<{ id: string }>(brandId, `SELECT account_id::text AS id FROM shortlist_entries WHERE brand_id = $1 AND shortlist_id = $2`, [listId]);
-    return rows.map((r) => r.id);
+    const rows = await this.query<{ id: string; personId: string | null }>(
+      brandId,
+      `SELECT e.account_id::text AS id, a.person_id::text AS "personId"
+         FROM shortlist_entries e JOIN social_accounts a ON a.id = e.account_id
+        WHERE e.brand_id = $1 AND e.shortlist_id = $2`,
+      [listId],
+    );
+    return { accountIds: rows.map((r) => r.id), personIds: rows.flatMap((r) => (r.personId ? [r.personId] : [])) };
   }
 
   /** Every entry (at most MAX_ENTRIES_PER_LIST), for the CSV export. */
