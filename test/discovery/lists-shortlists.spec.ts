@@ -110,6 +110,23 @@ describe('shortlists', () => {
     expect(missingEntry.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 
+  it('a list holds at most 5,000 accounts: the call that would pass it is refused whole, with the limit named', async () => {
+    const list = (await asBrand(`mutation { createShortlist(input: { name: "Big list" }) { id } }`)).createShortlist;
+    const { rows } = await t.db.pool.query(
+      `INSERT INTO social_accounts (platform, external_id, handle, is_stub) SELECT 'twitter', 'bulk-' || g, 'bulk_' || g, false FROM generate_series(1, 5001) g RETURNING id::text AS id`,
+    );
+    const ids: string[] = rows.map((r: { id: string }) => r.id);
+    for (let i = 0; i < 5000; i += 500) {
+      await asBrand(`mutation($l: ID!, $ids: [ID!]!) { addToShortlist(shortlistId: $l, accountIds: $ids) { added } }`, { l: list.id, ids: ids.slice(i, i + 500) });
+    }
+    const over = await t.graphql(`mutation($l: ID!, $ids: [ID!]!) { addToShortlist(shortlistId: $l, accountIds: $ids) { added } }`, { l: list.id, ids: [ids[5000], ids[0]] }, brand.headers);
+    expect(over.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(over.errors?.[0].message).toMatch(/at most 5000 accounts/);
+    expect((await asBrand(`query($l: ID!) { shortlist(id: $l) { entryCount } }`, { l: list.id })).shortlist.entryCount).toBe(5000);
+    const tooMany = await t.graphql(`mutation($l: ID!, $ids: [ID!]!) { addToShortlist(shortlistId: $l, accountIds: $ids) { added } }`, { l: list.id, ids: ids.slice(0, 501) }, brand.headers);
+    expect(tooMany.errors?.[0].message).toMatch(/At most 500 accounts per call/);
+  });
+
   it('pages follow the order accounts were added, and a cursor continues exactly where the page ended', async () => {
     const list = (await asBrand(`mutation { createShortlist(input: { name: "Paging" }) { id } }`)).createShortlist;
     const order = [accounts.ev_eve, accounts.ev_anna, accounts.ev_dan, accounts.ev_ben, accounts.ev_cara];
