@@ -162,18 +162,29 @@ export class InfluencerProfileRepository {
     );
   }
 
-  /** Own posts (not reposts) of the last 90 days, most engaged first; observed engagement when the platform's counts are missing. */
+  /**
+   * Own posts (not reposts) of the last 90 days of the accounts' posting, most engaged first; observed engagement
+   * when the platform's counts are missing. Every read goes through the per-account indexes (posts by author and
+   * time, interactions by target and time), never a scan of the whole tables.
+   */
   async topPosts(accountIds: string[], limit: number) {
     const rows = await this.db.query(
-      `SELECT p.id::text AS "postId", p.author_account_id::text AS "accountId", p.text, p.posted_at AS "postedAt",
+      `WITH since AS (
+         SELECT max(last) - interval '${ENGAGEMENT_WINDOW_DAYS} days' AS t FROM unnest($1::bigint[]) a(id),
+           LATERAL (SELECT max(posted_at) AS last FROM posts WHERE author_account_id = a.id) m
+       ),
+       observed AS (
+         SELECT i.post_id, count(*) AS n FROM interactions i, since
+         WHERE i.target_account_id = ANY($1::bigint[]) AND i.occurred_at > since.t AND i.post_id IS NOT NULL AND i.deleted_at IS NULL
+           AND i.type IN ('like', 'repost', 'quote', 'reply') AND NOT (i.actor_account_id = ANY($1::bigint[]))
+         GROUP BY i.post_id
+       )
+       SELECT p.id::text AS "postId", p.author_account_id::text AS "accountId", p.text, p.posted_at AS "postedAt",
               coalesce(p.like_count, 0) AS likes, coalesce(p.repost_count, 0) AS reposts, coalesce(p.reply_count, 0) AS replies, coalesce(p.quote_count, 0) AS quotes,
               greatest(coalesce(p.like_count, 0) + coalesce(p.repost_count, 0) + coalesce(p.reply_count, 0) + coalesce(p.quote_count, 0), coalesce(o.n, 0)) AS engagements
-       FROM posts p
-       LEFT JOIN LATERAL (
-         SELECT count(*) AS n FROM interactions i WHERE i.post_id = p.id AND i.deleted_at IS NULL AND i.type IN ('like', 'repost', 'quote', 'reply') AND i.actor_account_id <> p.author_account_id
-       ) o ON true
-       WHERE p.author_account_id = ANY($1::bigint[]) AND p.deleted_at IS NULL AND p.repost_of_post_id IS NULL
-         AND p.posted_at > (SELECT coalesce(max(posted_at), now()) FROM posts WHERE author_account_id = ANY($1::bigint[])) - interval '${ENGAGEMENT_WINDOW_DAYS} days'
+       FROM posts p CROSS JOIN since
+       LEFT JOIN observed o ON o.post_id = p.id
+       WHERE p.author_account_id = ANY($1::bigint[]) AND p.posted_at > since.t AND p.deleted_at IS NULL AND p.repost_of_post_id IS NULL
        ORDER BY engagements DESC, p.posted_at DESC, p.id
        LIMIT $2`,
       [accountIds, limit],
@@ -199,7 +210,7 @@ export class InfluencerProfileRepository {
          FROM interactions i
          WHERE i.target_account_id = ANY($1::bigint[]) AND i.type <> 'follow' AND i.deleted_at IS NULL
            AND NOT (i.actor_account_id = ANY($1::bigint[]))
-           AND i.occurred_at > (SELECT coalesce(max(occurred_at), now()) FROM interactions WHERE target_account_id = ANY($1::bigint[])) - interval '${ENGAGEMENT_WINDOW_DAYS} days'
+           AND i.occurred_at > (SELECT max(last) FROM unnest($1::bigint[]) a(id), LATERAL (SELECT max(occurred_at) AS last FROM interactions WHERE target_account_id = a.id) m) - interval '${ENGAGEMENT_WINDOW_DAYS} days'
          GROUP BY i.actor_account_id
          ORDER BY n DESC, last DESC, i.actor_account_id
          LIMIT $2
