@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { INFLUENCE_MODEL_VERSION } from '../../libs/scoring/src/index.js';
 
 /**
  * Small factories for the developer API tests: social accounts, score snapshots, topics and interactions
@@ -50,8 +51,8 @@ export async function insertAccount(pool: pg.Pool, a: AccountSpec): Promise<stri
 export async function insertScoringRun(pool: pg.Pool, asOfDay: string): Promise<string> {
   const { rows } = await pool.query(
     `INSERT INTO scoring_runs (model_version, as_of_day, trigger, status, stage, progress, started_at, finished_at)
-     VALUES ('influence-v1', $1, 'test', 'succeeded', 'done', 1, now(), now()) RETURNING id::text`,
-    [asOfDay],
+     VALUES ($2, $1, 'test', 'succeeded', 'done', 1, now(), now()) RETURNING id::text`,
+    [asOfDay, INFLUENCE_MODEL_VERSION],
   );
   return rows[0].id;
 }
@@ -59,8 +60,8 @@ export async function insertScoringRun(pool: pg.Pool, asOfDay: string): Promise<
 export async function insertScore(pool: pg.Pool, runId: string, accountId: string, day: string, score: number, percentile = 50) {
   await pool.query(
     `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id)
-     VALUES ($1, 'influence-v1', $2, $3, $4, 41.5, 22.25, 30, 1.5, $5)`,
-    [accountId, day, score, percentile, runId],
+     VALUES ($1, $6, $2, $3, $4, 41.5, 22.25, 30, 1.5, $5)`,
+    [accountId, day, score, percentile, runId, INFLUENCE_MODEL_VERSION],
   );
 }
 

@@ -1,4 +1,5 @@
 import { UsageService } from '../../libs/billing/src/index.js';
+import { INFLUENCE_MODEL_VERSION } from '../../libs/scoring/src/index.js';
 import { DeveloperApiRepository } from '../../libs/discovery/src/developer-api/reading/developer-api.repository.js';
 import { createApiKey } from '../accounts/accounts-test-helpers.js';
 import { createBrand, type TestMember } from '../billing/billing-fixtures.js';
@@ -156,7 +157,7 @@ describe('developer API (/v1)', () => {
         band: '60-69',
         percentile: 88.12,
         day: asOfDay,
-        modelVersion: 'influence-v1',
+        modelVersion: INFLUENCE_MODEL_VERSION,
         scoreDelta: { dayChange: 0.8, weekChange: 4.3, monthChange: 14.3 },
         subScores: { reach: 41.5, amplification: 22.25, network: 30 },
       });
