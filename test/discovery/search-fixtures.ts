@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { INFLUENCE_MODEL_VERSION } from '../../libs/scoring/src/index.js';
 
 /**
  * Small factories for discovery search tests: accounts with topic scores, an influence snapshot (the overall
@@ -59,8 +60,8 @@ export class SearchWorld {
     const overall = spec.overall ?? 40;
     await this.pool.query(
       `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id, signals)
-       VALUES ($1, 'influence-v1', current_date, $2::real, $2::real, $2::real, $2::real, $2::real, $2::real, 1, $3::float8[])`,
-      [id, overall, [followers, 100, 0, 0, posts, engagements, 0, 0, 0, 10, 0.5]],
+       VALUES ($1, $4, current_date, $2::real, $2::real, $2::real, $2::real, $2::real, $2::real, 1, $3::float8[])`,
+      [id, overall, [followers, 100, 0, 0, posts, engagements, 0, 0, 0, 10, 0.5], INFLUENCE_MODEL_VERSION],
     );
     if (spec.lastPostDaysAgo != null) await this.post(spec.handle, 'a post', [], spec.lastPostDaysAgo);
     if (spec.audienceQuality != null) {

@@ -1,0 +1,276 @@
+/*
+ * npm run bench:search [-- --accounts 1000000] [--seconds 10] [--requests 400]
+ *
+ * Discovery search speed on a real PostgreSQL with 1,000,000 accounts and about 5 topic scores each (plus one
+ * influence snapshot and up to 20 account topics per account). Prints, in one run:
+ *   - p50 / p99 latency of the GraphQL topic search (first 50, two filters) from one client,
+ *   - throughput (and latency) with 16 concurrent clients,
+ *   - the same for the bare ranking SQL on the same data (so GraphQL's overhead shows),
+ *   - CPU time per request (this Node process, which also runs the clients, and PostgreSQL),
+ *   - the EXPLAIN (ANALYZE) plans, and whether any of them scans a whole table.
+ * The machine may be shared: CPU per request is the figure to compare between runs. Asserts nothing.
+ */
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { loadConfig, runMigrations, startEmbeddedPostgres } from '../../libs/core/src/index.js';
+import { buildRankingQuery, EMPTY_FILTER, SEARCH_SNAPSHOT_DEPTH, type AppliedFilter } from '../../libs/discovery/src/index.js';
+import { INFLUENCE_MODEL_VERSION } from '../../libs/scoring/src/index.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const ACCOUNTS = Number(opt('accounts', '1000000'));
+const SECONDS = Number(opt('seconds', '10'));
+const REQUESTS = Number(opt('requests', '400'));
+const CLIENTS = 16;
+const TOPICS_IN_USE = 400;
+
+const QUERY_TEXT = 'top influencers in automotive on twitter with over 10k followers';
+const GRAPHQL = `query($q: String!) { influencers(query: $q, first: 50) {
+  searchId edges { cursor node { accountId account { handle platform followers } person { id } score topicScores { topic { slug } score percentile }
+  topTopics { topic { slug name } score } followers engagementRate audienceQuality hasContactEmail why } } pageInfo { hasNextPage endCursor } } }`;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+let PG_DATA_DIR = '';
+/** CPU seconds used so far by the embedded PostgreSQL (postmaster, its reaped children, live backends). */
+function postgresCpuSeconds(): number {
+  try {
+    const pid = Number(readFileSync(join(PG_DATA_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const ticks = (stat: string[], withChildren: boolean) => Number(stat[12]) + Number(stat[13]) + (withChildren ? Number(stat[14]) + Number(stat[15]) : 0);
+    const statOf = (p: number | string) => readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, 'x ').split(' ');
+    let total = ticks(statOf(pid), true);
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const st = statOf(entry);
+        if (Number(st[2]) === pid) total += ticks(st, false);
+      } catch {
+        // gone
+      }
+    }
+    return total / 100;
+  } catch {
+    return NaN;
+  }
+}
+const nodeCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+async function timed(label: string, fn: () => Promise<unknown>) {
+  const t0 = performance.now();
+  await fn();
+  console.log(`  ${label.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Bulk load with the secondary indexes dropped, then rebuilt from their own definitions. */
+async function load(pool: pg.Pool) {
+  const tables = ['social_accounts', 'account_score_snapshots', 'account_topic_scores', 'account_topics'];
+  const { rows: defs } = await pool.query(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      WHERE i.schemaname = 'public' AND i.tablename = ANY($1) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [tables],
+  );
+  for (const d of defs) await pool.query(`DROP INDEX ${d.indexname}`);
+  await pool.query(`SET maintenance_work_mem = '256MB'`);
+  await timed(`social_accounts (${ACCOUNTS.toLocaleString('en')})`, () =>
+    pool.query(
+      `INSERT INTO social_accounts (platform, external_id, handle, display_name, language, location, is_stub, followers_count, following_count, verified)
+       SELECT (ARRAY['twitter','twitter','bluesky','mastodon'])[1 + floor(random() * 4)::int], 'bench-' || g, 'user_' || g, 'User ' || g,
+              (ARRAY['en','en','en','de','es','fr','ja'])[1 + floor(random() * 7)::int],
+              (ARRAY['Berlin, Germany','Paris','London','New York','Madrid','Tokyo',NULL])[1 + floor(random() * 7)::int],
+              false, 10 + floor(exp(random() * 12))::bigint, 100, false
+         FROM generate_series(1, $1::int) g`,
+      [ACCOUNTS],
+    ),
+  );
+  await timed('account_score_snapshots (1 per account)', () =>
+    pool.query(
+      `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id, signals, is_final)
+       SELECT id, $1, current_date, s, s, s, s, s, s, 1,
+              ARRAY[followers_count, 100, 0, 0.01, p, p * followers_count * 0.004, 0, p * followers_count * 0.002, p * followers_count * 0.01, 10, 0.5]::float8[], false
+         FROM (SELECT id, followers_count, (1 + 99 * power(random(), 2))::real AS s, (1 + floor(random() * 30))::float8 AS p FROM social_accounts) x`,
+      [INFLUENCE_MODEL_VERSION],
+    ),
+  );
+  // Topics: the automotive pair first, then others; a skewed draw makes Cars one of the largest topics.
+  await pool.query(
+    `CREATE TABLE bench_topics AS
+     SELECT (row_number() OVER (ORDER BY slug NOT IN ('cars', 'auto-industry'), slug <> 'cars', id) - 1)::int AS k, id FROM topics WHERE NOT is_super`,
+  );
+  await pool.query(`DELETE FROM bench_topics WHERE k >= $1`, [TOPICS_IN_USE]);
+  await timed('account_topic_scores (5 draws per account)', () =>
+    pool.query(
+      `INSERT INTO account_topic_scores (topic_id, account_id, score, percentile, topic_rank, platform, language, computed_at)
+       SELECT t.id, x.id, (1 + floor(99 * power(random(), 3)))::smallint, (random() * 100)::real, random(), x.platform, x.language, now()
+         FROM (SELECT a.id, a.platform, a.language, floor($1 * power(random(), 2))::int AS k FROM social_accounts a, generate_series(1, 5)) x
+         JOIN bench_topics t ON t.k = x.k
+       ON CONFLICT DO NOTHING`,
+      [TOPICS_IN_USE],
+    ),
+  );
+  await timed('account_topics (from the topic scores)', () =>
+    pool.query(
+      `INSERT INTO account_topics (account_id, topic_id, rank, weight, direct_weight, organic_weight, post_count, engager_count, endorsement_count, computed_at)
+       SELECT account_id, topic_id, row_number() OVER (PARTITION BY account_id ORDER BY score DESC, topic_id), score, score, score, 3, 0, 0, now()
+         FROM account_topic_scores`,
+    ),
+  );
+  await timed(`rebuild ${defs.length} secondary indexes`, async () => {
+    for (const d of defs) await pool.query(d.indexdef);
+  });
+  await timed('VACUUM ANALYZE', () => pool.query(`VACUUM ANALYZE social_accounts, account_score_snapshots, account_topic_scores, account_topics`));
+  const { rows } = await pool.query(
+    `SELECT (SELECT count(*) FROM account_topic_scores)::int AS scores, (SELECT count(*) FROM account_topic_scores s JOIN topics t ON t.id = s.topic_id AND t.slug = 'cars')::int AS cars,
+            (SELECT count(*) FROM account_topics)::int AS topics`,
+  );
+  console.log(`  topic scores ${rows[0].scores.toLocaleString('en')} (${(rows[0].scores / ACCOUNTS).toFixed(2)} per account; Cars has ${rows[0].cars.toLocaleString('en')}), account topics ${rows[0].topics.toLocaleString('en')}`);
+}
+
+/** Sequential requests from one client: latencies. */
+async function oneClient(n: number, request: () => Promise<void>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await request();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** `clients` loops for `seconds`: completed requests and their latencies. */
+async function manyClients(clients: number, seconds: number, request: () => Promise<void>): Promise<{ done: number; latencies: number[] }> {
+  const until = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        await request();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { done: latencies.length, latencies };
+}
+
+async function measure(label: string, request: () => Promise<void>, concurrent: () => Promise<void> = request) {
+  for (let i = 0; i < 30; i++) await request(); // warm-up: plans, caches, the lexicon
+  let cpu0 = nodeCpuSeconds();
+  let pg0 = postgresCpuSeconds();
+  const single = await oneClient(REQUESTS, request);
+  const singleCpu = { node: (nodeCpuSeconds() - cpu0) / REQUESTS, pg: (postgresCpuSeconds() - pg0) / REQUESTS };
+  cpu0 = nodeCpuSeconds();
+  pg0 = postgresCpuSeconds();
+  const t0 = performance.now();
+  const many = await manyClients(CLIENTS, SECONDS, concurrent);
+  const wall = (performance.now() - t0) / 1000;
+  const manyCpu = { node: (nodeCpuSeconds() - cpu0) / many.done, pg: (postgresCpuSeconds() - pg0) / many.done };
+  console.log(`${label}`);
+  console.log(`  1 client,   ${REQUESTS} requests:  p50 ${ms(pct(single, 50))}  p99 ${ms(pct(single, 99))}   CPU/request: node ${ms(singleCpu.node * 1000)}, postgres ${ms(singleCpu.pg * 1000)}`);
+  console.log(
+    `  ${CLIENTS} clients, ${wall.toFixed(1)} s:  ${(many.done / wall).toFixed(0)} requests/s  (p50 ${ms(pct(many.latencies, 50))}, p99 ${ms(pct(many.latencies, 99))})   CPU/request: node ${ms(manyCpu.node * 1000)}, postgres ${ms(manyCpu.pg * 1000)}`,
+  );
+  return { p50: pct(single, 50), p99: pct(single, 99), rps: many.done / wall };
+}
+
+const WHOLE_TABLE = /Seq Scan on (social_accounts|account_topic_scores|account_score_snapshots|account_topics|posts|interactions|influencer_contacts|invitations|account_audience_quality)\b/;
+
+async function explain(pool: pg.Pool, title: string, sql: string, params: unknown[]) {
+  const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+  const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+  console.log(`\n--- EXPLAIN ANALYZE: ${title}\n${plan}`);
+  return WHOLE_TABLE.test(plan) ? [title] : [];
+}
+
+async function main() {
+  const workDir = mkdtempSync(join(tmpdir(), 'renown-bench-search-'));
+  chmodSync(workDir, 0o755);
+  PG_DATA_DIR = join(workDir, 'pg');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const embedded = await startEmbeddedPostgres({ dataDir: PG_DATA_DIR, port, persistent: false });
+  console.log(`bench:search on ${process.version}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+  const pool = new pg.Pool({ connectionString: embedded.url, max: CLIENTS });
+  let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
+  try {
+    await runMigrations(embedded.url);
+    console.log(`loading ${ACCOUNTS.toLocaleString('en')} accounts:`);
+    await load(pool);
+
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PUBLIC_URL: 'http://localhost:3000', DATABASE_URL: embedded.url });
+    app = await createApiApp(config, embedded.url);
+    await app.listen(0, '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+    const post = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) })).json()) as any;
+    const email = `bench-${Date.now()}@example.test`;
+    const signUp = await post(`mutation($i: SignUpInput!) { signUp(input: $i) { message } }`, { i: { email, password: 'a long enough password', name: 'Bench', brandName: 'Bench brand' } });
+    if (signUp.errors) throw new Error(JSON.stringify(signUp.errors));
+    const mail = (await pool.query(`SELECT text FROM mail_outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1`, [email])).rows[0].text as string;
+    const token = decodeURIComponent(/[?&]token=([\w%-]+)/.exec(mail)![1]);
+    const verified = await post(`mutation($t: String!) { verifyEmail(token: $t) { token viewer { brand { id } } } }`, { t: token });
+    const headers = { authorization: `Bearer ${verified.data.verifyEmail.token}` };
+    const brandId = verified.data.verifyEmail.viewer.brand.id as string;
+
+    const probe = await post(`query($q: String!) { influencers(query: $q, first: 3) { interpretation { applied { topics { slug } platforms followers { min max } } messages } edges { node { account { handle platform followers } topicScores { topic { slug } score } why } } } }`, { q: QUERY_TEXT }, headers);
+    if (probe.errors) throw new Error(JSON.stringify(probe.errors));
+    console.log(`\nquery "${QUERY_TEXT}" reads as ${JSON.stringify(probe.data.influencers.interpretation.applied)}`);
+    console.log(`first rows: ${JSON.stringify(probe.data.influencers.edges.map((e: any) => [e.node.account.handle, e.node.account.followers, e.node.topicScores[0]?.score, e.node.why]))}\n`);
+
+    const topics = (await pool.query(`SELECT id FROM topics WHERE slug IN ('cars', 'auto-industry') ORDER BY slug`)).rows.map((r) => r.id as string);
+    const filter: AppliedFilter = { ...EMPTY_FILTER, topicIds: topics, platforms: ['twitter'], followers: { min: 10_000, max: null } };
+    const bare50 = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });
+    const firstPage = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: SEARCH_SNAPSHOT_DEPTH + 1 });
+
+    const gql = await measure(`GraphQL influencers(query: "${QUERY_TEXT}", first: 50): topics Cars + Auto Industry, filters platform + followers; whole first page (ranking of ${SEARCH_SNAPSHOT_DEPTH}, stored search, metering, 50 rows with why-lines)`, async () => {
+      const r = await post(GRAPHQL, { q: QUERY_TEXT }, headers);
+      if (r.errors || r.data.influencers.edges.length !== 50) throw new Error(JSON.stringify(r.errors ?? 'short page'));
+    });
+    const sqlClient = await pool.connect();
+    let bare: Awaited<ReturnType<typeof measure>>;
+    try {
+      bare = await measure(
+        `bare ranking SQL, same topics and filters, top 50 (node-postgres; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no HTTP, no rows)`,
+        async () => {
+          if ((await sqlClient.query(bare50.sql, bare50.params)).rows.length !== 50) throw new Error('short');
+        },
+        async () => {
+          await pool.query(bare50.sql, bare50.params);
+        },
+      );
+    } finally {
+      sqlClient.release();
+    }
+    console.log(
+      `\nsummary: GraphQL p50 ${ms(gql.p50)}, p99 ${ms(gql.p99)} (target p99 < 30 ms: ${gql.p99 < 30 ? 'met' : 'NOT met'}); bare SQL p50 ${ms(bare.p50)}, p99 ${ms(bare.p99)}; ` +
+        `throughput GraphQL ${gql.rps.toFixed(0)}/s vs bare SQL ${bare.rps.toFixed(0)}/s = ${((100 * gql.rps) / bare.rps).toFixed(0)}% (target >= 50%: ${gql.rps >= bare.rps / 2 ? 'met' : 'NOT met'})`,
+    );
+
+    const flagged: string[] = [];
+    flagged.push(...(await explain(pool, 'bare ranking SQL, top 50 (Cars + Auto Industry, twitter, >= 10k followers)', bare50.sql, bare50.params)));
+    flagged.push(...(await explain(pool, `first page ranking, top ${SEARCH_SNAPSHOT_DEPTH} + 1`, firstPage.sql, firstPage.params)));
+    const oneTopic = buildRankingQuery({ filter: { ...EMPTY_FILTER, topicIds: [topics[1]], languages: ['de'], engagementRate: { min: 0.01, max: null } }, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });
+    flagged.push(...(await explain(pool, 'one topic (Cars), language de + engagement rate >= 1%', oneTopic.sql, oneTopic.params)));
+    const noTopic = buildRankingQuery({ filter: { ...EMPTY_FILTER, platforms: ['bluesky'], followers: { min: 10_000, max: null } }, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });
+    flagged.push(...(await explain(pool, 'no topic: overall score, bluesky, >= 10k followers', noTopic.sql, noTopic.params)));
+    console.log(`\nwhole-table scans in these plans: ${flagged.length ? flagged.join('; ') : 'none'}`);
+    console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  } finally {
+    await app?.close();
+    await pool.end();
+    await embedded.stop();
+  }
+}
+
+await main();
