@@ -210,17 +210,23 @@ const SQL = {
   // Fast path (rows known to be new): which of the batch's accounts and posts exist already, and fresh ids.
   lookupAccounts: `SELECT k.i::int AS i, a.id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY k(platform, external_id, i)
       JOIN social_accounts a ON a.platform = k.platform AND a.external_id = k.external_id`,
-  lookupPosts: `SELECT k.i::int AS i, p.id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY k(platform, external_id, i)
+  lookupPosts: `SELECT k.i::int AS i, p.id, p.author_account_id AS author FROM unnest($1::text[], $2::text[]) WITH ORDINALITY k(platform, external_id, i)
       JOIN posts p ON p.platform = k.platform AND p.external_id = k.external_id`,
   nextIds: `SELECT array_agg(nextval($1::regclass))::text[] AS ids FROM generate_series(1, $2)`,
-  // The same edges as interactionsDerived, from the batch's post ids (all of them, and those that existed before).
-  interactionsDerivedByIds: `WITH pairs AS (
+  // The same edges as interactionsDerived: those of the batch's posts that reference a post ($1), and those of
+  // posts anywhere that reference a post of the batch whose author this batch changed (made known): $2 are the
+  // posts that existed before the batch, $3 their authors before it. An edge to a post whose author did not
+  // change was made when the later of the two posts was written.
+  interactionsDerivedByIds: `WITH older AS (
+        SELECT o.id FROM unnest($2::bigint[], $3::bigint[]) o(id, author_before) JOIN posts p ON p.id = o.id
+        WHERE p.author_account_id IS DISTINCT FROM o.author_before
+      ), pairs AS (
         SELECT p.id AS post_id, x.type, x.ref FROM unnest($1::bigint[]) b(id) JOIN posts p ON p.id = b.id
         CROSS JOIN LATERAL (VALUES ('reply', p.reply_to_post_id), ('quote', p.quote_of_post_id), ('repost', p.repost_of_post_id)) x(type, ref)
         WHERE x.ref IS NOT NULL
-        UNION ALL SELECT p.id, 'reply', p.reply_to_post_id FROM unnest($2::bigint[]) o(id) JOIN posts p ON p.reply_to_post_id = o.id
-        UNION ALL SELECT p.id, 'quote', p.quote_of_post_id FROM unnest($2::bigint[]) o(id) JOIN posts p ON p.quote_of_post_id = o.id
-        UNION ALL SELECT p.id, 'repost', p.repost_of_post_id FROM unnest($2::bigint[]) o(id) JOIN posts p ON p.repost_of_post_id = o.id
+        UNION ALL SELECT p.id, 'reply', p.reply_to_post_id FROM older o JOIN posts p ON p.reply_to_post_id = o.id
+        UNION ALL SELECT p.id, 'quote', p.quote_of_post_id FROM older o JOIN posts p ON p.quote_of_post_id = o.id
+        UNION ALL SELECT p.id, 'repost', p.repost_of_post_id FROM older o JOIN posts p ON p.repost_of_post_id = o.id
       ), w AS (
         INSERT INTO interactions (platform, type, actor_account_id, target_account_id, post_id, occurred_at)
         SELECT DISTINCT p.platform, x.type, p.author_account_id, r.author_account_id, p.id, p.posted_at
@@ -356,7 +362,7 @@ export class GraphWriter {
   }
 
   /** Ids of the given (platform, external id) keys that exist in `sql`'s table. */
-  private async lookup(sql: string, keys: string[]): Promise<Map<string, string>> {
+  private async lookup(sql: string, keys: string[], authors?: Map<string, string | null>): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     if (keys.length === 0) return found;
     const platforms: string[] = [];
@@ -366,8 +372,11 @@ export class GraphWriter {
       platforms.push(k.slice(0, cut));
       ids.push(k.slice(cut + 1));
     }
-    const { rows } = await this.timed<{ i: number; id: string }>(sql, [platforms, ids]);
-    for (const r of rows) found.set(keys[r.i - 1], r.id);
+    const { rows } = await this.timed<{ i: number; id: string; author?: string | null }>(sql, [platforms, ids]);
+    for (const r of rows) {
+      found.set(keys[r.i - 1], r.id);
+      authors?.set(r.id, r.author ?? null);
+    }
     return found;
   }
 
@@ -409,7 +418,8 @@ export class GraphWriter {
     }
     for (const i of batch.interactions.values()) if (i.postExternalId) postKeys.add(keyOf(i.platform, i.postExternalId));
     const accountIds = await this.lookup(SQL.lookupAccounts, [...accountKeys]);
-    const postIds = await this.lookup(SQL.lookupPosts, [...postKeys]);
+    const authorsBefore = new Map<string, string | null>();
+    const postIds = await this.lookup(SQL.lookupPosts, [...postKeys], authorsBefore);
     const existingAccounts = new Set(accountIds.values());
     const existingPosts = new Set(postIds.values());
 
@@ -488,16 +498,47 @@ export class GraphWriter {
       const isNew = !existingAccounts.has(actor) || !existingAccounts.has(target) || (postId !== null && !existingPosts.has(postId));
       (isNew ? newInteractions : oldInteractions).push([i.platform, i.type, actor, target, postId, i.occurredAt, i.sourceRef, i.weight ?? 1]);
     }
+    // Replies, quotes and reposts between two posts new in this batch are new edges too, made here with the
+    // authors just written; a post that references a post which existed before goes to the SQL below, which
+    // reads that post's author after the merge.
+    const directKeys = new Set(newInteractions.map((e) => `${e[1]}\u0000${e[2]}\u0000${e[3]}\u0000${e[4]}\u0000${e[5] ?? null}`));
+    const newPostAuthor = new Map<string, string | null>();
+    for (const [k, p] of newPosts) newPostAuthor.set(postIds.get(k)!, acc(p.platform, p.authorExternalId));
+    const withRefs: string[] = [];
+    let derivedHere = 0;
+    for (const [k, p] of newPosts) {
+      if (p.stub) continue;
+      const id = postIds.get(k)!;
+      const actor = newPostAuthor.get(id);
+      let needsSql = false;
+      for (const [type, refExternalId] of [['reply', p.replyToExternalId], ['quote', p.quoteOfExternalId], ['repost', p.repostOfExternalId]] as const) {
+        const ref = post(p.platform, refExternalId);
+        if (ref === null) continue;
+        if (!newPostAuthor.has(ref)) {
+          needsSql = true;
+          continue;
+        }
+        const target = newPostAuthor.get(ref);
+        if (!actor || !target) continue;
+        const postedAt = p.postedAt ?? null;
+        if (directKeys.has(`${type}\u0000${actor}\u0000${target}\u0000${id}\u0000${postedAt}`)) continue;
+        newInteractions.push([p.platform, type, actor, target, id, postedAt, null, 1]);
+        derivedHere++;
+      }
+      if (needsSql) withRefs.push(id);
+    }
     const EDGE = ['platform', 'type', 'actor_account_id', 'target_account_id', 'post_id', 'occurred_at', 'source_ref', 'weight'];
     counts.interactions.inserted += await this.copy('interactions', EDGE, newInteractions);
     if (await this.copy('known_interactions', EDGE, oldInteractions)) add(counts.interactions, await one(SQL.knownInteractions));
-    let derived = 0;
+    let derived = derivedHere;
     if (batch.posts.size) {
-      const all = [...batch.posts.keys()].map((k) => postIds.get(k)!);
+      // Posts that existed may have had their references resolved or their author set by this batch.
       const before = oldPosts.map(([k]) => postIds.get(k)!);
-      derived = (await this.timed(SQL.interactionsDerivedByIds, [all, before])).rows[0].inserted;
+      for (const id of before) withRefs.push(id);
+      const sqlDerived = (await this.timed(SQL.interactionsDerivedByIds, [withRefs, before, before.map((id) => authorsBefore.get(id) ?? null)])).rows[0].inserted;
+      counts.interactions.inserted += sqlDerived;
+      derived += sqlDerived;
     }
-    counts.interactions.inserted += derived;
     if (batch.deletions.length) {
       await this.copy('stage_deletions', ['platform', 'what', 'ref', 'deleted_at'], batch.deletions.map((d) => [d.platform, d.what, d.ref, d.deletedAt]));
       counts.deletions += (await this.timed(SQL.deletePosts)).rowCount ?? 0;
