@@ -1,6 +1,6 @@
 import { asBrandId } from '../../libs/accounts/src/index.js';
 import { UsageService } from '../../libs/billing/src/index.js';
-import { SEARCH_SNAPSHOT_DEPTH } from '../../libs/discovery/src/index.js';
+import { SEARCH_SNAPSHOT_DEPTH, SearchExpiryJobs } from '../../libs/discovery/src/index.js';
 import { codeOf, signUpBrand, type SignedUp } from '../accounts/accounts-test-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -106,5 +106,16 @@ describe('influencers search: pagination and metering', () => {
     const res = await t.graphql(PAGE, { after: 'not-a-cursor' }, a.headers);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/not one Renown gave out/);
+  });
+
+  it('a search expires after a day: its cursors answer "expired" and the hourly job deletes it', async () => {
+    const p1 = await page({ f: { topics: ['cars'] }, first: 5 });
+    await t.db.pool.query(`UPDATE discovery_searches SET expires_at = now() - interval '1 minute' WHERE id = $1`, [p1.searchId]);
+    const res = await t.graphql(PAGE, { first: 5, after: p1.pageInfo.endCursor }, a.headers);
+    expect(codeOf(res)).toBe('NOT_FOUND');
+    expect(res.errors![0].message).toMatch(/expired .* run the search again/);
+    const worker = await t.startWorker();
+    await worker.get(SearchExpiryJobs).deleteExpired();
+    expect((await t.db.pool.query(`SELECT 1 FROM discovery_searches WHERE id = $1`, [p1.searchId])).rows).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { TopicsModule } from '@renown/scoring/topics/topics.module.js';
 import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
 import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
 import { AudienceModule } from '@renown/discovery/audience/index.js';
+import { SearchWorkerModule } from '@renown/discovery/search/index.js';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -27,6 +28,7 @@ export class WorkerModule {
         InfluenceModule,
         BrandAudienceModule.forRoot('worker'),
         AudienceModule,
+        SearchWorkerModule,
       ],
     };
   }

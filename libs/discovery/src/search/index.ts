@@ -14,4 +14,6 @@ export * from './ranking/build-ranking-query.js';
 export * from './rows/compose-why-line.js';
 export * from './rows/influencer-rows.service.js';
 export * from './search.module.js';
+export * from './search-worker.module.js';
+export * from './persistence/search-expiry.jobs.js';
 export * from './targeting/account-ids-for-discovery-query.js';
