@@ -2,7 +2,7 @@
 // (so `npm start` and `npm run build` stay fast when the console did not change).
 //   node apps/console/build.mjs           build if stale
 //   node apps/console/build.mjs --force   always build
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +41,18 @@ async function withLock(fn) {
   }
 }
 
+/** Removes hashed assets the new index.html does not reference, once no page can still be using them. */
+function pruneOldAssets() {
+  const dir = join(OUT, 'assets');
+  if (!existsSync(dir)) return;
+  const index = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const cutoff = Date.now() - 10 * 60_000;
+  for (const f of readdirSync(dir)) {
+    const path = join(dir, f);
+    if (!index.includes(f) && statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
+  }
+}
+
 export async function buildConsole({ force = false, quiet = false } = {}) {
   if (!force && isFresh()) return false;
   return withLock(async () => {
@@ -51,6 +63,7 @@ export async function buildConsole({ force = false, quiet = false } = {}) {
     const { build } = await import('vite');
     const started = Date.now();
     await build({ configFile: here('vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'warn' });
+    pruneOldAssets();
     writeFileSync(STAMP, new Date().toISOString());
     if (!quiet) console.log(`[renown] console built into dist/console in ${Date.now() - started} ms`);
     return true;

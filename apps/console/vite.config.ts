@@ -12,13 +12,15 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: here('../../dist/console'),
-    emptyOutDir: true,
+    // Not emptied: a page loaded just before a rebuild still finds its hashed CSS and JS (build.mjs prunes
+    // assets that the new index.html does not use once they are ten minutes old).
+    emptyOutDir: false,
     assetsDir: 'assets',
     sourcemap: false,
     reportCompressedSize: false,
   },
   server: {
     // `npx vite apps/console` while the API runs on :3000: the dev server proxies API routes to it.
-    proxy: Object.fromEntries(['/graphql', '/dev', '/claim', '/webhooks', '/health', '/api'].map((p) => [p, 'http://localhost:3000'])),
+    proxy: Object.fromEntries(['/graphql', '/dev', '/claim', '/webhooks', '/health', '/api', '/shortlists', '/unsubscribe', '/apply', '/creators'].map((p) => [p, 'http://localhost:3000'])),
   },
 });

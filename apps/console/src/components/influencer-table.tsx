@@ -56,8 +56,18 @@ export function InfluencerTable<T>({ rows, row, label, select, extra = [], rank 
     { header: 'Score', num: true, cell: (item) => <ScoreBadge score={row(item).score} label="Score" /> },
     { header: '30 days', cell: (item) => <ScoreTrend accountId={row(item).accountId} name={influencerName(row(item))} /> },
     { header: 'Topics', cell: (item) => <TopicChips row={row(item)} /> },
-    { header: 'Followers', num: true, cell: (item) => formatCompact(row(item).followers ?? row(item).account.followers) },
-    { header: 'Engagement', num: true, cell: (item) => formatPercent(row(item).engagementRate, 1) },
+    {
+      header: 'Followers',
+      num: true,
+      cell: (item) => (
+        <span style={{ display: 'grid' }}>
+          <span>{formatCompact(row(item).followers ?? row(item).account.followers)}</span>
+          <span className="small muted" title="Engagements per post over followers">
+            {formatPercent(row(item).engagementRate, 1)} eng.
+          </span>
+        </span>
+      ),
+    },
     { header: 'Audience', num: true, cell: (item) => <ScoreBadge score={row(item).audienceQuality} label="Audience quality" /> },
     ...extra,
   ];

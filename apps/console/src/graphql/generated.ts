@@ -183,6 +183,7 @@ export type SignUpInput = {
 /** Who to invite. Today: explicit social accounts and/or contacts; discoveryQuery and shortlistId are reserved for discovery (issue 5). */
 export type TargetingInput = {
   contactIds?: Array<string | number> | null | undefined;
+  /** A discovery search; its best 200 matches with a contact email in this brand are invited. */
   discoveryQuery?: string | null | undefined;
   shortlistId?: string | number | null | undefined;
   socialAccountIds?: Array<string | number> | null | undefined;

@@ -96,8 +96,11 @@ export function Discover() {
             <h3 id="selection-heading">{selected.size ? `${selected.size} selected` : 'Select people to shortlist or invite them'}</h3>
             <div className="row" style={{ alignItems: 'flex-end' }}>
               <AddToList accountIds={[...selected]} />
-              <button type="button" className="btn" disabled={!selected.size} onClick={() => navigate('/campaigns/new', { state: { socialAccountIds: [...selected], from: `${selected.size} people from the search “${search.query}”` } })}>
-                Invite to a new campaign
+              <button type="button" className="btn" disabled={!selected.size} onClick={() => navigate('/campaigns/new', { state: { socialAccountIds: [...selected], from: `${selected.size} people from the search “${search.query}”`, query: search.query } })}>
+                Invite selected to a new campaign
+              </button>
+              <button type="button" className="btn" onClick={() => navigate('/campaigns/new', { state: { discoveryQuery: search.query, query: search.query } })}>
+                Invite the best matches to a new campaign
               </button>
             </div>
           </div>

@@ -6,7 +6,7 @@ import { DataTable } from '../../components/data-table.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../../components/states.js';
 import { formatCompact, formatDate, formatDateTime, formatNumber } from '../../format.js';
 import { request } from '../../graphql/client.js';
-import { CampaignDashboardDocument, InfluencerContactsDocument, InviteToCampaignDocument, MarkClaimShippedDocument, RevokeInvitationDocument, SetCampaignStatusDocument, type CampaignDashboardQuery, type CampaignStatus } from '../../graphql/generated.js';
+import { CampaignDashboardDocument, InfluencerContactsDocument, InviteToCampaignDocument, MarkClaimShippedDocument, RevokeInvitationDocument, SetCampaignStatusDocument, ShortlistsDocument, type CampaignDashboardQuery, type CampaignStatus } from '../../graphql/generated.js';
 import { useMutation, useQuery } from '../../graphql/use-query.js';
 import { CampaignStatusBadge, PERK_LABELS } from './campaign-status.js';
 
@@ -292,15 +292,46 @@ function InviteMore({ campaignId, invitedEmails, reload }: { campaignId: string;
   const contacts = useQuery(() => request(InfluencerContactsDocument).then((d) => d.influencerContacts));
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState<string>();
-  const invite = useMutation((contactIds: string[]) => request(InviteToCampaignDocument, { campaignId, targeting: { contactIds } }));
+  const lists = useQuery(() => request(ShortlistsDocument).then((d) => d.shortlists));
+  const [listId, setListId] = useState('');
+  const invite = useMutation((targeting: { contactIds?: string[]; shortlistId?: string }) => request(InviteToCampaignDocument, { campaignId, targeting }));
   const open = (contacts.data ?? []).filter((c) => c.email && !invitedEmails.has(c.email));
+  const say = (r: { inviteToCampaign: { invited: number; skipped: { reason: string }[] } }) =>
+    setNote(`${r.inviteToCampaign.invited} invitation(s) queued${r.inviteToCampaign.skipped.length ? `; ${r.inviteToCampaign.skipped.length} skipped: ${r.inviteToCampaign.skipped.map((s) => s.reason).join('; ')}` : ''}.`);
   return (
     <section className="card" aria-labelledby="invite-more-heading">
       <div className="card-header">
         <h2 id="invite-more-heading">Invite more creators</h2>
         <p>
-          From your contacts. Import more in the <Link to="/campaigns/new">campaign wizard</Link>.
+          From a shortlist or your contacts (invitations go to the emails your brand holds). Import contacts in the <Link to="/campaigns/new">campaign wizard</Link>.
         </p>
+      </div>
+      <div className="inline-form">
+        <div className="field" style={{ flex: '0 1 300px' }}>
+          <label htmlFor="invite-list">Shortlist</label>
+          <select id="invite-list" value={listId} onChange={(e) => setListId(e.target.value)} disabled={!lists.data?.length}>
+            <option value="">{lists.data?.length === 0 ? 'No lists yet' : 'Choose a list'}</option>
+            {(lists.data ?? []).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name} ({l.entryCount})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={!listId || invite.pending}
+          onClick={async () => {
+            const r = await invite.run({ shortlistId: listId });
+            if (r) {
+              say(r);
+              await reload();
+            }
+          }}
+        >
+          Invite the list
+        </button>
       </div>
       <FormError error={invite.error ?? contacts.error} />
       <Notice>{note}</Notice>
@@ -321,9 +352,9 @@ function InviteMore({ campaignId, invitedEmails, reload }: { campaignId: string;
             className="btn primary small"
             disabled={!selected.length || invite.pending}
             onClick={async () => {
-              const r = await invite.run(selected);
+              const r = await invite.run({ contactIds: selected });
               if (r) {
-                setNote(`${r.inviteToCampaign.invited} invitation(s) queued${r.inviteToCampaign.skipped.length ? `; ${r.inviteToCampaign.skipped.length} skipped: ${r.inviteToCampaign.skipped.map((s) => s.reason).join('; ')}` : ''}.`);
+                say(r);
                 setSelected([]);
                 await reload();
               }

@@ -39,6 +39,8 @@ interface Draft {
   shortlistId: string;
   socialAccountIds: string[];
   searchNote: string;
+  /** A search whose best matches (with a contact email) are invited, read again at launch. */
+  discoveryQuery: string;
 }
 
 /** What Discover or a list hands over when it opens the wizard ("Invite to a new campaign"). */
@@ -46,11 +48,22 @@ interface WizardEntry {
   shortlistId?: string;
   socialAccountIds?: string[];
   from?: string;
+  /** The search the selection came from, offered as a discovery-query target. */
+  query?: string;
+  /** Target the search's best matches (prefilled). */
+  discoveryQuery?: string;
 }
 
 /** The invitees in words, for the preview, the summary and the launch button. */
 const audienceText = (d: Draft, listName?: string) =>
-  [d.shortlistId && `the list ${listName ? `“${listName}”` : d.shortlistId}`, d.socialAccountIds.length && `${d.socialAccountIds.length} people from a search`, d.contactIds.length && `${d.contactIds.length} contact(s)`].filter(Boolean).join(' + ');
+  [
+    d.shortlistId && `the list ${listName ? `“${listName}”` : d.shortlistId}`,
+    d.discoveryQuery.trim() && `the best matches of “${d.discoveryQuery.trim()}”`,
+    d.socialAccountIds.length && `${d.socialAccountIds.length} people from a search`,
+    d.contactIds.length && `${d.contactIds.length} contact(s)`,
+  ]
+    .filter(Boolean)
+    .join(' + ');
 
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
@@ -92,6 +105,7 @@ export function CampaignWizard() {
     shortlistId: entry.shortlistId ?? '',
     socialAccountIds: entry.socialAccountIds ?? [],
     searchNote: entry.from ?? '',
+    discoveryQuery: entry.discoveryQuery ?? '',
   });
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }));
@@ -142,7 +156,7 @@ export function CampaignWizard() {
         )}
         {step === 0 && <PerkStep draft={draft} set={set} />}
         {step === 1 && <QuantityStep draft={draft} set={set} codes={codes} />}
-        {step === 2 && <TargetingStep draft={draft} set={set} />}
+        {step === 2 && <TargetingStep draft={draft} set={set} entryQuery={entry.query} />}
         {step === 3 && (
           <div className="grid-2">
             <InvitationPreview
@@ -238,7 +252,7 @@ function QuantityStep({ draft, set, codes }: StepProps & { codes: number }) {
   );
 }
 
-function TargetingStep({ draft, set }: StepProps) {
+function TargetingStep({ draft, set, entryQuery }: StepProps & { entryQuery?: string }) {
   const contacts = useQuery(() => request(InfluencerContactsDocument).then((d) => d.influencerContacts));
   const [csv, setCsv] = useState('');
   const [basis, setBasis] = useState('consent');
@@ -263,7 +277,7 @@ function TargetingStep({ draft, set }: StepProps) {
   };
   return (
     <div style={{ display: 'grid', gap: 16 }}>
-      <DiscoveryTargeting draft={draft} set={set} />
+      <DiscoveryTargeting draft={draft} set={set} entryQuery={entryQuery} />
       {contacts.error ? (
         <ErrorState error={contacts.error} retry={contacts.reload} title="Contacts could not be loaded" />
       ) : !contacts.data ? (
@@ -321,10 +335,10 @@ function TargetingStep({ draft, set }: StepProps) {
   );
 }
 
-const targetingOf = (d: Draft) => ({ contactIds: d.contactIds, socialAccountIds: d.socialAccountIds, shortlistId: d.shortlistId || null });
+const targetingOf = (d: Draft) => ({ contactIds: d.contactIds, socialAccountIds: d.socialAccountIds, shortlistId: d.shortlistId || null, discoveryQuery: d.discoveryQuery.trim() || null });
 
 /** Invite a shortlist, or the people selected in a Discover search (handed over when the wizard opened). */
-function DiscoveryTargeting({ draft, set }: StepProps) {
+function DiscoveryTargeting({ draft, set, entryQuery }: StepProps & { entryQuery?: string }) {
   const lists = useQuery(() => request(ShortlistsDocument).then((d) => d.shortlists));
   return (
     <fieldset>
@@ -346,6 +360,19 @@ function DiscoveryTargeting({ draft, set }: StepProps) {
         )}
       </div>
       <FormError error={lists.error} />
+      <Field
+        label="Or invite the best matches of a search"
+        value={draft.discoveryQuery}
+        onChange={(e) => set('discoveryQuery', e.target.value)}
+        placeholder="e.g. fitness creators with 10k-100k followers"
+        hint="Read like Discover reads it, when you launch: its best 200 matches your brand holds an email for are invited."
+        list="wizard-query-suggestion"
+      />
+      {entryQuery && (
+        <datalist id="wizard-query-suggestion">
+          <option value={entryQuery} />
+        </datalist>
+      )}
       {draft.socialAccountIds.length > 0 && (
         <div className="row">
           <span className="badge accent">{draft.searchNote || `${draft.socialAccountIds.length} people from a search`}</span>
