@@ -93,6 +93,8 @@ describe('shortlists', () => {
     const read = (await asBrand(`query($l: ID!) { shortlist(id: $l) { entryCount tags { tag count } entries { totalCount entries { ${ENTRY_FIELDS} } } } }`, { l: list.id })).shortlist;
     expect(read.entryCount).toBe(3);
     expect(read.tags).toEqual([{ tag: 'germany', count: 2 }, { tag: 'france', count: 1 }, { tag: 'q3 launch', count: 1 }, { tag: 'vip', count: 1 }]);
+    const listed = (await asBrand(`{ shortlists { id tags { tag count } } }`)).shortlists.find((l: any) => l.id === list.id);
+    expect(listed.tags).toEqual(read.tags);
     const byAccount = Object.fromEntries(read.entries.entries.map((e: any) => [e.accountId, e]));
     expect(byAccount[accounts.ev_anna]).toMatchObject({ note: 'met at IAA', tags: ['germany', 'q3 launch'] }); // re-adding changed nothing
     expect(byAccount[accounts.ev_cara]).toMatchObject({ note: '', tags: ['france'] });

@@ -5,7 +5,7 @@ import { ShortlistService } from '../shortlists/shortlist.service.js';
 import { CreateShortlistInput, UpdateShortlistEntryInput, UpdateShortlistInput } from './lists.inputs.js';
 import { AddToShortlistResult, RemoveFromShortlistResult, Shortlist, ShortlistEntry, ShortlistEntryPage, ShortlistTagCount } from './lists.models.js';
 
-const view = (row: ShortlistRow): Shortlist => ({ ...row, csvPath: `/shortlists/${row.id}/export.csv` });
+const view = <T extends ShortlistRow>(row: T): T & Shortlist => ({ ...row, csvPath: `/shortlists/${row.id}/export.csv` });
 
 /** A brand's shortlists. Each operation: the brand from the session or API key, one service call. */
 @Resolver(() => Shortlist)
@@ -82,7 +82,8 @@ export class ShortlistsResolver {
   }
 
   @ResolveField(() => [ShortlistTagCount], { description: 'The tags used on this list, most used first.' })
-  async tags(@CurrentBrand() brandId: BrandId, @Parent() list: Shortlist) {
-    return (await this.service.tagCounts(brandId, [list.id])).get(list.id) ?? [];
+  async tags(@CurrentBrand() brandId: BrandId, @Parent() list: Shortlist & { tags?: ShortlistTagCount[] }) {
+    // `shortlists` fetched them for all lists at once; a single list asks here.
+    return list.tags ?? (await this.service.tagCounts(brandId, [list.id])).get(list.id) ?? [];
   }
 }

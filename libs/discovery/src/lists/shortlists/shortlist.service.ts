@@ -28,8 +28,11 @@ export class ShortlistService {
     private readonly rows: InfluencerRowsService,
   ) {}
 
-  list(brandId: BrandId, containingAccountId?: string | null): Promise<ShortlistRow[]> {
-    return this.repo.list(brandId, containingAccountId ?? undefined);
+  /** The brand's lists with their tag counts (one query for all lists, not one per list). */
+  async list(brandId: BrandId, containingAccountId?: string | null): Promise<(ShortlistRow & { tags: TagCount[] })[]> {
+    const rows = await this.repo.list(brandId, containingAccountId ?? undefined);
+    const tags = rows.length ? await this.repo.tagCounts(brandId, rows.map((r) => r.id)) : new Map<string, TagCount[]>();
+    return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
   }
 
   getOrFail(brandId: BrandId, id: string): Promise<ShortlistRow> {
