@@ -16,6 +16,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { asBrandId } from '@renown/accounts';
 import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '@renown/core';
+import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
 import { BrandAccountsRepository } from '../../libs/discovery/src/brand-audience/accounts/brand-accounts.repository.js';
 import { AlertDigestsRepository } from '../../libs/discovery/src/brand-audience/alerts/alert-digests.repository.js';
 import { AlertScanService } from '../../libs/discovery/src/brand-audience/alerts/alert-scan.service.js';
@@ -89,7 +90,8 @@ async function main() {
     await randomEdges(BACKGROUND, audienceHi + 1n, allHi);
     await pool.query(
       `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id)
-       SELECT id, 'influence-v1', current_date, 1 + (random() * 99)::real, random(), 1, 1, 1, 1, 1 FROM social_accounts`,
+       SELECT id, $1, current_date, 1 + (random() * 99)::real, random(), 1, 1, 1, 1, 1 FROM social_accounts`,
+      [INFLUENCE_MODEL_VERSION],
     );
     await pool.query(`INSERT INTO brand_social_accounts (brand_id, account_id) VALUES ($1, $2)`, [brandId, brandAccount]);
     await pool.query('ANALYZE');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
 
 /**
  * Small factories for brand-audience tests: social accounts, interactions and current global scores,
@@ -27,9 +28,9 @@ export class SocialGraphFactory {
   async score(accountId: string, score: number, day = new Date().toISOString().slice(0, 10)) {
     await this.pool.query(
       `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id)
-       VALUES ($1, 'influence-v1', $2, $3::real, $4, $3::real, $3::real, $3::real, $3::float8, 1)
+       VALUES ($1, $5, $2, $3::real, $4, $3::real, $3::real, $3::real, $3::float8, 1)
        ON CONFLICT (account_id, model_version, day) DO UPDATE SET score = EXCLUDED.score`,
-      [accountId, day, score, score / 100],
+      [accountId, day, score, score / 100, INFLUENCE_MODEL_VERSION],
     );
   }
 
