@@ -71,7 +71,7 @@ describe('influence history and explanations', () => {
 
   it('explains the score: contributions, the post that earned it, who engaged, and the change since yesterday', async () => {
     const ada = (await query.accountInfluence(ids.ada))!;
-    expect(ada.explanation.contributions.map((c) => c.signal).sort()).toEqual(['amplificationPerPost', 'distinctEngagers', 'followers', 'listed', 'networkStanding']);
+    expect(ada.explanation.contributions.map((c) => c.signal).sort()).toEqual(['amplificationPerPost', 'distinctEngagers', 'followers', 'following', 'listed', 'networkStanding', 'postsInWindow']);
     expect(ada.explanation.contributions.reduce((s, c) => s + c.share, 0)).toBeCloseTo(1, 3);
     expect(ada.explanation.topPosts[0]).toMatchObject({ text: 'on rockets', engagements: 3 });
     expect(ada.explanation.topEngagers.map((e) => e.handle).sort()).toEqual(['bob', 'cy', 'dee']);

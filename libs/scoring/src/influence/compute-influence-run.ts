@@ -1,6 +1,6 @@
 import { buildCsrGraph, type CsrGraph } from '../graph/csr-graph.js';
 import { populationPercentiles } from './calibrate-score.js';
-import { computeRawInfluence, INFLUENCE_PARAMETERS_V1, type InfluenceTerms } from './compute-influence-score.js';
+import { computeRawInfluence, INFLUENCE_PARAMETERS, type InfluenceTerms } from './compute-influence-score.js';
 import { scoreFromPercentile } from './calibrate-score.js';
 import { accountQuality, ENGAGEMENT_TYPE_GRAPH_WEIGHT, FOLLOW_GRAPH_WEIGHT, PAIR_CAP, RECIPROCAL_FACTOR } from './gaming-discounts.js';
 import type { InfluenceSignals } from './influence-signals.js';
@@ -225,7 +225,7 @@ export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGra
   const amplification = new Float64Array(n);
   const network = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const r = computeRawInfluence(signalsAt(i), INFLUENCE_PARAMETERS_V1);
+    const r = computeRawInfluence(signalsAt(i), INFLUENCE_PARAMETERS);
     raw[i] = r.raw;
     reach[i] = r.terms.reach;
     amplification[i] = r.terms.amplification;
@@ -246,7 +246,7 @@ export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGra
     percentile: pct,
     account(i: number): AccountInfluence {
       const signals = signalsAt(i);
-      const r = computeRawInfluence(signals, INFLUENCE_PARAMETERS_V1);
+      const r = computeRawInfluence(signals, INFLUENCE_PARAMETERS);
       return {
         signals,
         raw: r.raw,

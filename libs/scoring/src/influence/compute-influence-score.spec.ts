@@ -24,7 +24,43 @@ describe('influence score (pure)', () => {
     }
     const d1 = computeRawInfluence(s({ followers: 1e6 })).raw - computeRawInfluence(s({ followers: 1e5 })).raw;
     const d2 = computeRawInfluence(s({ followers: 1e2 })).raw - computeRawInfluence(s({ followers: 1e1 })).raw;
-    expect(d1).toBeCloseTo(d2, 1);
+    // Ten times the followers is worth no more at a million followers than at a hundred.
+    expect(d1).toBeGreaterThan(0);
+    expect(d1).toBeLessThanOrEqual(d2);
+  });
+
+  it('the network is monotone: sweeping any signal up never lowers raw, following more never raises it', () => {
+    const bases = [s({}), s({ followers: 300, listed: 2, postsInWindow: 5, distinctEngagers: 3 }), s({ followers: 2e6, following: 800, listed: 9000, networkStanding: 400, postsInWindow: 60, distinctEngagers: 5000 })];
+    const up: ((b: InfluenceSignals, v: number) => InfluenceSignals)[] = [
+      (b, v) => ({ ...b, followers: v }),
+      (b, v) => ({ ...b, listed: v }),
+      (b, v) => ({ ...b, networkStanding: v }),
+      (b, v) => ({ ...b, distinctEngagers: v }),
+      (b, v) => ({ ...b, engagementsReceived: { ...b.engagementsReceived, reposts: v } }),
+    ];
+    for (const b of bases) {
+      for (const f of up) {
+        let prev = -Infinity;
+        for (let v = 0; v <= 1e7; v = v ? v * 3 : 1) {
+          const raw = computeRawInfluence(f(b, v)).raw;
+          expect(raw).toBeGreaterThanOrEqual(prev - 1e-12);
+          prev = raw;
+        }
+      }
+      let prev = Infinity;
+      for (let v = 0; v <= 1e6; v = v ? v * 3 : 1) {
+        const raw = computeRawInfluence({ ...b, following: v }).raw;
+        expect(raw).toBeLessThanOrEqual(prev + 1e-12);
+        prev = raw;
+      }
+    }
+  });
+
+  it('contributions add up to raw, and an empty account is 0', () => {
+    expect(computeRawInfluence(EMPTY_SIGNALS).raw).toBeCloseTo(0, 12);
+    const r = computeRawInfluence(s({ followers: 5000, following: 300, listed: 40, networkStanding: 3, postsInWindow: 12, distinctEngagers: 30, engagementsReceived: { reposts: 20, quotes: 1, replies: 9, likes: 80 } }));
+    expect(Object.values(r.contributions).reduce((a, b) => a + b, 0)).toBeCloseTo(r.raw, 9);
+    expect(r.terms.reach + r.terms.amplification + r.terms.network).toBeCloseTo(r.raw, 9);
   });
 
   it('amplification is per post: posting more with the same engagement does not help', () => {

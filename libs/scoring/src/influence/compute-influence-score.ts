@@ -1,59 +1,54 @@
 import type { InfluenceSignals } from './influence-signals.js';
+import { attributeNetwork, NETWORK_INPUTS, type NetworkInput } from './influence-network.js';
+import { INFLUENCE_NETWORK_V2 } from './influence-network-v2.js';
 import { scoreFromPercentile } from './calibrate-score.js';
 
 /**
- * Model version: any change to the parameters, the signals or the calibration anchors is a new version.
- * Snapshots carry it; the history series marks where it changes (see history/).
+ * Model version: any change to the network, the signals, the discounts or the calibration anchors is a new
+ * version. Snapshots carry it; the history series marks where it changes (see history/).
+ * v1 (2026-11-21): weighted sum of five log terms. v2: the monotone network of influence-network.ts.
  */
-export const INFLUENCE_MODEL_VERSION = 'influence-v1';
+export const INFLUENCE_MODEL_VERSION = 'influence-v2';
 
 /**
- * Weights of the log-scaled terms. Reach and network weights were fitted (non-negative Bradley-Terry
- * logistic regression on score differences, 5-fold) on the PeerIndex pairwise judgments; that data does not
- * identify per-post amplification (its weight fitted to 0 given the others), so the two amplification
- * weights are set by judgement, small enough to cost under 0.005 AUC there, because the product must reward
- * posts that travel rather than follower counts alone. See readme-scoring-influence.md.
+ * The model: discounts applied to the signals (fixed by judgement, anti-gaming) and the network that turns
+ * the log-scaled signals into the raw composite (fitted on the PeerIndex pairwise judgments, 5-fold while
+ * tuning; constants in influence-network-v2.ts, refit with `npm run eval:score -- <file> --fit`).
  */
-export const INFLUENCE_PARAMETERS_V1 = {
-  weights: {
-    followers: 0.071,
-    listed: 0.281,
-    amplificationPerPost: 0.03,
-    distinctEngagers: 0.03,
-    networkStanding: 0.114,
-  },
+export const INFLUENCE_PARAMETERS = {
+  network: INFLUENCE_NETWORK_V2,
   /** Relative worth of each engagement type, per post. A like is cheap, a repost puts you in front of an audience. */
   engagementTypeWeights: { reposts: 2, quotes: 2, replies: 1, likes: 0.25 },
   /** A bot-like follower counts this much of an ordinary follower. */
   botFollowerWeight: 0.05,
   /** Follow-for-follow: above this following/followers ratio (and this many followings) reach is discounted. */
   followBack: { ratioFrom: 0.5, minFollowing: 200, floor: 0.5, slope: 0.5 },
-} as const;
+};
 
-export type InfluenceParameters = typeof INFLUENCE_PARAMETERS_V1;
+export type InfluenceParameters = typeof INFLUENCE_PARAMETERS;
 
 export interface InfluenceTerms {
-  /** Log-scaled reach: followers (bot- and follow-back-discounted) and list memberships. */
+  /** Reach: followers (bot- and follow-back-discounted), list memberships, accounts followed. */
   reach: number;
-  /** Log-scaled amplification: weighted engagement per post, distinct engagers. */
+  /** Amplification: weighted engagement per post, distinct engagers, own posts. */
   amplification: number;
   /** Log-scaled network standing (weighted PageRank relative to the average account). */
   network: number;
 }
 
 export interface RawInfluence {
-  /** The composite before calibration: reach + amplification + network. */
+  /** The composite before calibration: reach + amplification + network (0 for an empty account). */
   raw: number;
   terms: InfluenceTerms;
   /** Every signal's contribution to `raw`, for explanations (sums to raw). */
-  contributions: Record<keyof InfluenceParameters['weights'], number>;
+  contributions: Record<NetworkInput, number>;
   /** The discounted inputs actually used. */
   effectiveFollowers: number;
   amplificationPerPost: number;
 }
 
 /** Follow-for-follow discount on reach: 1 for ordinary ratios, down to `floor` for following >> followers. */
-export function followBackFactor(followers: number, following: number, params: InfluenceParameters = INFLUENCE_PARAMETERS_V1): number {
+export function followBackFactor(followers: number, following: number, params: InfluenceParameters = INFLUENCE_PARAMETERS): number {
   const { ratioFrom, minFollowing, floor, slope } = params.followBack;
   if (following < minFollowing) return 1;
   const ratio = following / Math.max(followers, 1);
@@ -61,12 +56,8 @@ export function followBackFactor(followers: number, following: number, params: I
   return Math.max(floor, 1 - slope * (ratio - ratioFrom));
 }
 
-/**
- * Signals → raw composite. Pure. Every signal enters as log(1 + x): influence is multiplicative (ten times
- * the followers is one step, not ten), and the log keeps one huge number from drowning the rest.
- */
-export function computeRawInfluence(signals: InfluenceSignals, params: InfluenceParameters = INFLUENCE_PARAMETERS_V1): RawInfluence {
-  const w = params.weights;
+/** The network's inputs for these signals, in NETWORK_INPUTS order: log(1 + x) of each (discounts applied). */
+export function networkInputs(signals: InfluenceSignals, params: InfluenceParameters = INFLUENCE_PARAMETERS) {
   const botShare = Math.min(1, Math.max(0, signals.botFollowerShare));
   const effectiveFollowers =
     Math.max(0, signals.followers) * (1 - botShare * (1 - params.botFollowerWeight)) * followBackFactor(signals.followers, signals.following, params);
@@ -76,19 +67,35 @@ export function computeRawInfluence(signals: InfluenceSignals, params: Influence
   // Per post, so posting more does not inflate the score; at least one post so a single viral post is not
   // divided by a fraction of a (recency-weighted) post.
   const amplificationPerPost = weightedEngagement / Math.max(1, signals.postsInWindow);
-  const contributions = {
-    followers: w.followers * Math.log1p(effectiveFollowers),
-    listed: w.listed * Math.log1p(Math.max(0, signals.listed)),
-    amplificationPerPost: w.amplificationPerPost * Math.log1p(amplificationPerPost),
-    distinctEngagers: w.distinctEngagers * Math.log1p(Math.max(0, signals.distinctEngagers)),
-    networkStanding: w.networkStanding * Math.log1p(Math.max(0, signals.networkStanding)),
+  const byName: Record<NetworkInput, number> = {
+    followers: effectiveFollowers,
+    listed: signals.listed,
+    networkStanding: signals.networkStanding,
+    amplificationPerPost,
+    distinctEngagers: signals.distinctEngagers,
+    following: signals.following,
+    postsInWindow: signals.postsInWindow,
   };
+  return { x: NETWORK_INPUTS.map((n) => Math.log1p(Math.max(0, byName[n]))), effectiveFollowers, amplificationPerPost };
+}
+
+const ZERO_INPUTS = NETWORK_INPUTS.map(() => 0);
+
+/**
+ * Signals → raw composite. Pure. Every signal enters as log(1 + x) (influence is multiplicative: ten times
+ * the followers is one step, not ten) into the monotone network; raw is measured from an empty account
+ * (raw 0) and split exactly over the signals, so an explanation's contributions add up to it.
+ */
+export function computeRawInfluence(signals: InfluenceSignals, params: InfluenceParameters = INFLUENCE_PARAMETERS): RawInfluence {
+  const { x, effectiveFollowers, amplificationPerPost } = networkInputs(signals, params);
+  const { parts, total: raw } = attributeNetwork(params.network, x, ZERO_INPUTS);
+  const contributions = Object.fromEntries(NETWORK_INPUTS.map((n, j) => [n, parts[j]])) as Record<NetworkInput, number>;
   const terms = {
-    reach: contributions.followers + contributions.listed,
-    amplification: contributions.amplificationPerPost + contributions.distinctEngagers,
+    reach: contributions.followers + contributions.listed + contributions.following,
+    amplification: contributions.amplificationPerPost + contributions.distinctEngagers + contributions.postsInWindow,
     network: contributions.networkStanding,
   };
-  return { raw: terms.reach + terms.amplification + terms.network, terms, contributions, effectiveFollowers, amplificationPerPost };
+  return { raw, terms, contributions, effectiveFollowers, amplificationPerPost };
 }
 
 export interface InfluenceScore extends RawInfluence {
@@ -104,7 +111,7 @@ export interface InfluenceScore extends RawInfluence {
 export function computeInfluenceScore(
   signals: InfluenceSignals,
   percentileOf: (raw: number) => number,
-  params: InfluenceParameters = INFLUENCE_PARAMETERS_V1,
+  params: InfluenceParameters = INFLUENCE_PARAMETERS,
 ): InfluenceScore {
   const raw = computeRawInfluence(signals, params);
   const percentile = percentileOf(raw.raw);

@@ -1,4 +1,4 @@
-import { computeInfluenceScore, computeRawInfluence, INFLUENCE_PARAMETERS_V1, type InfluenceParameters } from './compute-influence-score.js';
+import { computeInfluenceScore, computeRawInfluence, INFLUENCE_PARAMETERS, type InfluenceParameters } from './compute-influence-score.js';
 import { populationPercentiles } from './calibrate-score.js';
 import { pairwiseAuc } from './pairwise-auc.js';
 import type { PairwiseJudgment } from './peerindex-judgments.js';
@@ -8,7 +8,7 @@ import type { PairwiseJudgment } from './peerindex-judgments.js';
  * Calibration is what the daily run does: percentiles within the population being scored (here, every
  * person in the file). It is rank-preserving, so it fits nothing.
  */
-export function evaluatePairwise(judgments: PairwiseJudgment[], params: InfluenceParameters = INFLUENCE_PARAMETERS_V1) {
+export function evaluatePairwise(judgments: PairwiseJudgment[], params: InfluenceParameters = INFLUENCE_PARAMETERS) {
   const people = judgments.flatMap((j) => [j.a, j.b]);
   const raws = people.map((s) => computeRawInfluence(s, params).raw);
   const percentiles = populationPercentiles(raws);

@@ -16,7 +16,8 @@ export const SNAPSHOT_SIGNAL_FIELDS = [
 ] as const;
 
 /** Order of the values in account_score_snapshots.contributions (real[]). */
-export const SNAPSHOT_CONTRIBUTIONS = ['followers', 'listed', 'amplificationPerPost', 'distinctEngagers', 'networkStanding'] as const;
+// v1 rows hold the first five; the last two came with influence-v2 (read as 0 from older rows).
+export const SNAPSHOT_CONTRIBUTIONS = ['followers', 'listed', 'amplificationPerPost', 'distinctEngagers', 'networkStanding', 'following', 'postsInWindow'] as const;
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
