@@ -11,6 +11,16 @@ import { linkIn, startSmtpCatcher } from './support/smtp-catcher.js';
  * shortlist, create a campaign with 3 codes, invite the list, claim from the mailed link, see the claim.
  * Screenshots: test-artifacts/console/journey/.
  */
+/** A download with the browser's session; once more if a kept-alive connection was closed under it. */
+async function download(page: Page, url: string) {
+  try {
+    return await page.request.get(url);
+  } catch (e) {
+    if (!/ECONNRESET|socket hang up/.test(String(e))) throw e;
+    return page.request.get(url);
+  }
+}
+
 describe('brand console journey', () => {
   const email = 'maria@acme-motors.test';
   const password = 'correct horse battery';
@@ -233,7 +243,9 @@ describe('brand console journey', () => {
     const topicChips = await chips.getByRole('button', { name: /^Remove / }).count();
     if (topicChips > 1) {
       const removed = (await chips.getByRole('button', { name: /^Remove / }).last().getAttribute('aria-label'))!.replace('Remove ', '');
-      await chips.getByRole('button', { name: `Remove ${removed}` }).click();
+      // By keyboard: the chip's remove button is a real button.
+      await chips.getByRole('button', { name: `Remove ${removed}` }).focus();
+      await page.keyboard.press('Enter');
       await chips.getByRole('button', { name: `Remove ${removed}` }).waitFor({ state: 'detached' });
       await chips.getByText('Cars', { exact: true }).waitFor();
       await settled.waitFor();
@@ -287,7 +299,7 @@ describe('brand console journey', () => {
     await page.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: /priority/ }).waitFor();
     await shot(page, 'shortlist');
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
-    const csv = await page.request.get(`${t.url}${href}`);
+    const csv = await download(page, `${t.url}${href}`);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     expect(text).toContain(creator.handle);
@@ -328,7 +340,7 @@ describe('brand console journey', () => {
     const preview = page.getByLabel('Invitation email preview');
     await preview.waitFor();
     expect(await preview.textContent()).toContain('Acme Motors would like to send you 20% off any accessory');
-    expect(await page.getByText(/the list/).first().textContent()).toBeTruthy();
+    expect(await preview.textContent()).toContain('the list “Spring EV launch”');
     await shot(page, 'wizard-preview');
     await page.getByRole('button', { name: 'Continue to launch' }).click();
     await page.getByRole('button', { name: 'Launch campaign' }).click();
@@ -360,7 +372,7 @@ describe('brand console journey', () => {
     expect(await page.getByRole('group', { name: 'Campaign funnel' }).textContent()).toMatch(/Claimed\s*1/);
     await shot(page, 'dashboard-claimed');
 
-    const csv = await page.request.get(`${campaignUrl}/report.csv`);
+    const csv = await download(page, `${campaignUrl}/report.csv`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(creator.handle);
   }, 180_000);
@@ -368,7 +380,7 @@ describe('brand console journey', () => {
   it('says plainly when a search matches nothing, and when a profile does not exist', async () => {
     await page.getByRole('link', { name: /Discover/ }).click();
     await page.getByLabel('What are you looking for?').fill('zorbing influencers');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByLabel('What are you looking for?').press('Enter');
     await page.getByText(/zorbing/i).first().waitFor();
     await shot(page, 'discover-nothing');
     await page.getByRole('link', { name: 'Profiles' }).click();

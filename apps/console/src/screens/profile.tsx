@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LineChart } from '../components/charts/line-chart.js';
+import { DataTable } from '../components/data-table.js';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../components/states.js';
 import { formatDate, formatNumber } from '../format.js';
 import { request } from '../graphql/client.js';
@@ -215,26 +216,16 @@ function TopPosts({ influence: i }: { influence: Influence }) {
       {posts.length === 0 ? (
         <EmptyState title="No engaged posts in the window" />
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Post</th>
-                <th>Posted</th>
-                <th className="num">Engagements</th>
-              </tr>
-            </thead>
-            <tbody>
-              {posts.map((p) => (
-                <tr key={p.postId}>
-                  <td style={{ maxWidth: 640 }}>{p.text ?? <span className="muted">post {p.postId}</span>}</td>
-                  <td>{formatDate(p.postedAt)}</td>
-                  <td className="num">{formatNumber(p.engagements)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={posts}
+          rowKey={(p) => p.postId}
+          label="Top posts"
+          columns={[
+            { header: 'Post', cell: (p) => <span style={{ display: 'block', maxWidth: 640 }}>{p.text ?? <span className="muted">post {p.postId}</span>}</span> },
+            { header: 'Posted', cell: (p) => formatDate(p.postedAt) },
+            { header: 'Engagements', num: true, cell: (p) => formatNumber(p.engagements) },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { EmptyState, ErrorState, Loading, PageHeader } from '../../components/states.js';
+import { DataTable } from '../../components/data-table.js';
+import { EmptyState, PageHeader, QueryResult } from '../../components/states.js';
 import { formatDate } from '../../format.js';
 import { request } from '../../graphql/client.js';
 import { CampaignsDocument } from '../../graphql/generated.js';
@@ -19,59 +20,47 @@ export function CampaignList() {
           </Link>
         }
       />
-      {q.error ? (
-        <ErrorState error={q.error} retry={q.reload} title="Campaigns could not be loaded" />
-      ) : !q.data ? (
-        <Loading />
-      ) : q.data.length === 0 ? (
-        <EmptyState
-          title="No campaigns yet"
-          action={
-            <Link className="btn primary" to="/campaigns/new">
-              Create your first campaign
-            </Link>
-          }
-        >
-          A campaign offers a perk (a product, a discount code, an experience) to creators you invite by email.
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Campaign</th>
-                <th>Perk</th>
-                <th>Status</th>
-                <th className="num">Claimed</th>
-                <th>Claim by</th>
-                <th>Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/campaigns/${c.id}`} style={{ fontWeight: 600 }}>
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td>
-                    {c.perkTitle} <span className="muted small">· {PERK_LABELS[c.perkKind]}</span>
-                  </td>
-                  <td>
-                    <CampaignStatusBadge status={c.status} />
-                  </td>
-                  <td className="num">
-                    {c.claimedCount} / {c.quantity}
-                  </td>
-                  <td>{formatDate(c.claimDeadline)}</td>
-                  <td>{formatDate(c.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryResult
+        state={q}
+        errorTitle="Campaigns could not be loaded"
+        empty={(rows) =>
+          rows.length === 0 && (
+            <EmptyState
+              title="No campaigns yet"
+              action={
+                <Link className="btn primary" to="/campaigns/new">
+                  Create your first campaign
+                </Link>
+              }
+            >
+              A campaign offers a perk (a product, a discount code, an experience) to creators you invite by email.
+            </EmptyState>
+          )
+        }
+      >
+        {(rows) => (
+          <DataTable
+            rows={rows}
+            rowKey={(c) => c.id}
+            label="Campaigns"
+            columns={[
+              {
+                header: 'Campaign',
+                cell: (c) => (
+                  <Link to={`/campaigns/${c.id}`} style={{ fontWeight: 600 }}>
+                    {c.name}
+                  </Link>
+                ),
+              },
+              { header: 'Perk', cell: (c) => <>{c.perkTitle} <span className="muted small">· {PERK_LABELS[c.perkKind]}</span></> },
+              { header: 'Status', cell: (c) => <CampaignStatusBadge status={c.status} /> },
+              { header: 'Claimed', num: true, cell: (c) => `${c.claimedCount} / ${c.quantity}` },
+              { header: 'Claim by', cell: (c) => formatDate(c.claimDeadline) },
+              { header: 'Created', cell: (c) => formatDate(c.createdAt) },
+            ]}
+          />
+        )}
+      </QueryResult>
     </div>
   );
 }

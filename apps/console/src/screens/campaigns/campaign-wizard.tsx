@@ -37,6 +37,8 @@ interface Draft {
   contactIds: string[];
   /** Targeting from discovery: a shortlist, and/or the accounts selected in a search. */
   shortlistId: string;
+  /** Its name, to say who is invited in the preview and summary. */
+  shortlistName: string;
   socialAccountIds: string[];
   searchNote: string;
   /** A search whose best matches (with a contact email) are invited, read again at launch. */
@@ -46,6 +48,7 @@ interface Draft {
 /** What Discover or a list hands over when it opens the wizard ("Invite to a new campaign"). */
 interface WizardEntry {
   shortlistId?: string;
+  shortlistName?: string;
   socialAccountIds?: string[];
   from?: string;
   /** The search the selection came from, offered as a discovery-query target. */
@@ -55,9 +58,9 @@ interface WizardEntry {
 }
 
 /** The invitees in words, for the preview, the summary and the launch button. */
-const audienceText = (d: Draft, listName?: string) =>
+const audienceText = (d: Draft) =>
   [
-    d.shortlistId && `the list ${listName ? `“${listName}”` : d.shortlistId}`,
+    d.shortlistId && `the list ${d.shortlistName ? `“${d.shortlistName}”` : d.shortlistId}`,
     d.discoveryQuery.trim() && `the best matches of “${d.discoveryQuery.trim()}”`,
     d.socialAccountIds.length && `${d.socialAccountIds.length} people from a search`,
     d.contactIds.length && `${d.contactIds.length} contact(s)`,
@@ -103,6 +106,7 @@ export function CampaignWizard() {
     disclosureRequired: true,
     contactIds: [],
     shortlistId: entry.shortlistId ?? '',
+    shortlistName: entry.shortlistName ?? '',
     socialAccountIds: entry.socialAccountIds ?? [],
     searchNote: entry.from ?? '',
     discoveryQuery: entry.discoveryQuery ?? '',
@@ -345,7 +349,15 @@ function DiscoveryTargeting({ draft, set, entryQuery }: StepProps & { entryQuery
       <legend>From discovery</legend>
       <div className="field" style={{ maxWidth: 420 }}>
         <label htmlFor="target-list">Invite a shortlist</label>
-        <select id="target-list" value={draft.shortlistId} onChange={(e) => set('shortlistId', e.target.value)} disabled={!lists.data}>
+        <select
+          id="target-list"
+          value={draft.shortlistId}
+          onChange={(e) => {
+            set('shortlistId', e.target.value);
+            set('shortlistName', lists.data?.find((l) => l.id === e.target.value)?.name ?? '');
+          }}
+          disabled={!lists.data}
+        >
           <option value="">No list</option>
           {(lists.data ?? []).map((l) => (
             <option key={l.id} value={l.id}>

@@ -49,7 +49,7 @@ export function Shortlist() {
             <a className="btn" href={l.csvPath} download>
               Export CSV
             </a>
-            <Link className="btn primary" to="/campaigns/new" state={{ shortlistId: l.id, from: `the list “${l.name}” (${l.entryCount})` }}>
+            <Link className="btn primary" to="/campaigns/new" state={{ shortlistId: l.id, shortlistName: l.name }}>
               Invite this list to a campaign
             </Link>
             <ActionButton run={() => del.run()} after={() => navigate('/lists')} confirm={`Delete “${l.name}”? Campaigns already invited keep their invitations.`}>
