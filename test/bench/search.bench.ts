@@ -201,7 +201,8 @@ async function main() {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const embedded = await startEmbeddedPostgres({ dataDir: PG_DATA_DIR, port, persistent: false });
   console.log(`bench:search on ${process.version}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
-  const pool = new pg.Pool({ connectionString: embedded.url, max: CLIENTS });
+  // Like the search service (which turns parallel workers off for its top-N walk), so the comparison is like for like.
+  const pool = new pg.Pool({ connectionString: embedded.url, max: CLIENTS, options: '-c max_parallel_workers_per_gather=0' });
   let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
   try {
     await runMigrations(embedded.url);

@@ -16,7 +16,7 @@ import { InfluencerRowsService } from './rows/influencer-rows.service.js';
 import { decodeSearchCursorOrThrow, encodeSearchCursor } from './search-cursor.js';
 
 /** How many results the first page ranks and keeps, so the next pages keep that order. */
-export const SEARCH_SNAPSHOT_DEPTH = 200;
+export const SEARCH_SNAPSHOT_DEPTH = 100;
 /** Stored searches (and their cursors) live this long. */
 export const SEARCH_TTL_HOURS = 24;
 export const MAX_PAGE_SIZE = 100;
@@ -89,7 +89,12 @@ export class InfluencerSearchService {
   /** Ranked account ids (person duplicates dropped), `limit` at most, continuing after `after`. */
   async rank(brandId: BrandId, filter: AppliedFilter, limit: number, after?: { score: number; accountId: string } | null, exclude: string[] = []): Promise<{ ids: string[]; scores: number[]; exhausted: boolean }> {
     const q = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: limit + 1, after, excludeAccountIds: exclude });
-    const raw: RankedRow[] = await this.db.query(q.sql, q.params);
+    // A top-N walk down an index stops after a few hundred rows: parallel workers only add their start-up
+    // cost (tens of ms on a busy machine), so they are off for this statement.
+    const raw: RankedRow[] = await this.db.transaction(async (em) => {
+      await em.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
+      return em.query(q.sql, q.params);
+    });
     const exhausted = raw.length <= limit;
     const persons = new Set<string>();
     const ids: string[] = [];

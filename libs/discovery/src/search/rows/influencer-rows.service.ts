@@ -71,16 +71,20 @@ export class InfluencerRowsService {
     if (!base.length) return [];
     const personIds = [...new Set(base.map((r) => r.person_id).filter(Boolean))] as string[];
 
+    // The accounts and their people's other accounts: two index lookups (an OR of both would scan the table).
+    const linkedIds = personIds.length
+      ? ((await this.db.query(`SELECT id::text FROM social_accounts WHERE person_id = ANY($1::bigint[]) AND person_id IS NOT NULL`, [personIds])) as any[]).map((r) => r.id as string)
+      : [];
     const accountsRows: any[] = await this.db.query(
       `SELECT a.id::text, a.person_id::text AS person_id, a.platform, a.handle, a.display_name, a.language, a.location,
               coalesce(a.verified, false) AS verified, a.followers_count::float8 AS followers,
               s.score, s.percentile, s.signals
          FROM social_accounts a
          LEFT JOIN LATERAL (SELECT score, percentile, signals FROM account_score_snapshots
-                             WHERE account_id = a.id AND model_version = $3 ORDER BY day DESC LIMIT 1) s ON true
-        WHERE a.id = ANY($1::bigint[]) OR a.person_id = ANY($2::bigint[])
+                             WHERE account_id = a.id AND model_version = $2 ORDER BY day DESC LIMIT 1) s ON true
+        WHERE a.id = ANY($1::bigint[])
         ORDER BY a.id`,
-      [ids, personIds, INFLUENCE_MODEL_VERSION],
+      [[...new Set([...ids, ...linkedIds])], INFLUENCE_MODEL_VERSION],
     );
     const accounts = new Map<string, any>(accountsRows.map((r) => [r.id, r]));
 
@@ -103,7 +107,7 @@ export class InfluencerRowsService {
       this.db.query(
         `SELECT t.account_id::text, t.topic_id, t.rank, s.score, s.percentile
            FROM account_topics t
-           LEFT JOIN account_topic_scores s ON s.topic_id = t.topic_id AND s.account_id = t.account_id
+           LEFT JOIN LATERAL (SELECT score, percentile FROM account_topic_scores x WHERE x.topic_id = t.topic_id AND x.account_id = t.account_id) s ON true
           WHERE t.account_id = ANY($1::bigint[])
             AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)
           ORDER BY t.account_id, t.rank`,
