@@ -55,14 +55,14 @@ export function evaluateNetwork(net: InfluenceNetwork, x: readonly number[]): nu
 }
 
 /** Baseline standardized inputs, pre-activations and f, per network and baseline (the run asks a million times). */
-const baselines = new WeakMap<InfluenceNetwork, { key: string; z0: number[]; a0: number[]; f0: number }>();
+const baselines = new WeakMap<InfluenceNetwork, { baseline: readonly number[]; z0: number[]; a0: number[] }>();
 function baselineOf(net: InfluenceNetwork, baseline: readonly number[]) {
-  const key = baseline.join(',');
   let c = baselines.get(net);
-  if (!c || c.key !== key) {
+  // Same array (the usual case: one constant baseline) or equal values: reuse.
+  if (!c || (c.baseline !== baseline && c.baseline.some((v, j) => v !== baseline[j]))) {
     const z0 = standardize(net, baseline);
     const a0 = net.hidden.map((h) => h.w.reduce((s, w, j) => s + w * z0[j], h.b));
-    baselines.set(net, (c = { key, z0, a0, f0: evaluateNetwork(net, baseline) }));
+    baselines.set(net, (c = { baseline, z0, a0 }));
   }
   return c;
 }
