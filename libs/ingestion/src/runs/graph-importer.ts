@@ -314,6 +314,7 @@ export class GraphImporter {
           JSON.stringify(batch.lastPosition)],
       );
       await client.query('COMMIT');
+      writer.markCommitted();
       if (process.env.RENOWN_INGEST_TRACE) console.error(`${(performance.now() - t0).toFixed(0)}ms batch of ${batch.records} records committed`);
       Object.assign(counts, next);
     } catch (err) {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import { copyRow } from './encode-copy-text.js';
 import type { GraphBatch } from './graph-batch.js';
 import type { AccountObservation, InteractionObservation, PostObservation } from '../model/graph-observation.js';
@@ -322,6 +323,9 @@ export type WriteMode = 'fast' | 'safe';
  */
 export class GraphWriter {
   private prepared = false;
+  /** Account and account-history observations this writer's run has committed (key -> digest of the values). */
+  private readonly written = new Map<string, string>();
+  private pending: [string, string][] = [];
   private accountSeq = '';
   private postSeq = '';
 
@@ -383,6 +387,7 @@ export class GraphWriter {
   /** Must run inside a transaction (the staging rows vanish at commit). */
   async write(batch: GraphBatch, importRunId: string | null, mode: WriteMode = 'fast'): Promise<BatchCounts> {
     await this.prepare();
+    this.pending = [];
     const counts: BatchCounts = { accounts: zero(), posts: zero(), interactions: zero(), accountHistory: zero(), postHistory: zero(), deletions: 0 };
     const derived = mode === 'fast' ? await this.writeFast(batch, importRunId, counts) : await this.writeStaged(batch, importRunId, counts);
     const unchanged = (e: EntityCounts, staged: number) => {
@@ -394,6 +399,13 @@ export class GraphWriter {
     unchanged(counts.accountHistory, batch.accountHistory.size);
     unchanged(counts.postHistory, batch.postHistory.size);
     return counts;
+  }
+
+  /** The caller committed the last batch: what it wrote may be skipped when seen again, identical, in this run. */
+  markCommitted() {
+    if (this.written.size + this.pending.length > 200_000) this.written.clear(); // bounded memory on huge runs
+    for (const [k, digest] of this.pending) this.written.set(k, digest);
+    this.pending = [];
   }
 
   private async writeFast(batch: GraphBatch, importRunId: string | null, counts: BatchCounts): Promise<number> {
@@ -453,6 +465,18 @@ export class GraphWriter {
     };
     const one = async (sql: string) => (await this.timed(sql)).rows[0] as { inserted: number; updated: number };
 
+    // An account observation this run already committed, identical (the author included again in every page of
+    // a file): merging it again would change nothing (newest-wins with a tie, or fill-missing from the same
+    // values), and its history row and run row exist, so it is not sent again.
+    const digest = (row: unknown[]) => createHash('sha1').update(copyRow(row)).digest('base64');
+    const repeated = new Set<string>();
+    for (const [k, a] of batch.accounts) {
+      const d = digest(accountRow('', a));
+      if (accountIds.has(k) && existingAccounts.has(accountIds.get(k)!) && this.written.get(k) === d) repeated.add(k);
+      else this.pending.push([k, d]);
+    }
+    if (repeated.size) oldAccounts.splice(0, oldAccounts.length, ...oldAccounts.filter(([k]) => !repeated.has(k)));
+
     // Accounts: new ones COPYed with their ids, known ones merged.
     counts.accounts.inserted += await this.copy('social_accounts', ['platform', 'external_id', ...ACCOUNT_ROW],
       map(newAccounts, ([k, a]) => [a.platform, a.externalId, ...accountRow(accountIds.get(k)!, a)]));
@@ -464,7 +488,12 @@ export class GraphWriter {
     const oldAccountHistory: unknown[][] = [];
     for (const h of batch.accountHistory.values()) {
       const id = acc(h.platform, h.externalId)!;
-      (existingAccounts.has(id) ? oldAccountHistory : newAccountHistory).push([id, h.observedAt, h.followersCount, h.followingCount, h.listedCount, h.postsCount]);
+      const row = [id, h.observedAt, h.followersCount, h.followingCount, h.listedCount, h.postsCount];
+      const hk = `${keyOf(h.platform, h.externalId)}\u0000${h.observedAt}`;
+      const d = digest(row.slice(1));
+      if (existingAccounts.has(id) && this.written.get(hk) === d) continue;
+      this.pending.push([hk, d]);
+      (existingAccounts.has(id) ? oldAccountHistory : newAccountHistory).push(row);
     }
     const HISTORY_A = ['account_id', 'observed_at', 'followers_count', 'following_count', 'listed_count', 'posts_count'];
     counts.accountHistory.inserted += await this.copy('account_metrics_history', HISTORY_A, newAccountHistory);
