@@ -304,6 +304,14 @@ describe('brand console journey', () => {
     const text = await csv.text();
     expect(text).toContain(creator.handle);
     expect(text).toContain('Great mountain-road videos');
+
+    // "More like this" for the person: similar accounts not on the list yet, each with why.
+    await page.getByRole('button', { name: 'More like this' }).click();
+    const alike = page.getByRole('table', { name: /^Lookalikes of / });
+    await alike.waitFor({ timeout: 60_000 });
+    expect(await alike.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await alike.textContent()).not.toContain(`@${creator.handle} ·`);
+    await shot(page, 'shortlist-lookalikes');
   }, 180_000);
 
   let campaignUrl = '';
@@ -375,6 +383,35 @@ describe('brand console journey', () => {
     const csv = await download(page, `${campaignUrl}/report.csv`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(creator.handle);
+  }, 180_000);
+
+  it('invites the best matches of a search to a second campaign (a discovery-query target), which mails the person again', async () => {
+    await page.getByRole('link', { name: 'Discover' }).click();
+    await page.getByLabel('What are you looking for?').fill('top influencers in automotive');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('section[aria-labelledby="results-heading"][aria-busy="false"]').waitFor();
+    await page.getByRole('button', { name: 'Invite the best matches to a new campaign' }).click();
+    await page.getByRole('heading', { name: 'New campaign' }).waitFor();
+    await page.getByLabel('Campaign name').fill('EV weekend');
+    await page.getByLabel('Digital perk or experience').check();
+    await page.getByLabel('Perk title').fill('A weekend with our new EV');
+    await page.getByLabel('Instructions').fill('We will call you to book the weekend.');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('5');
+    await page.getByRole('button', { name: 'Next' }).click();
+    expect(await page.getByLabel('Or invite the best matches of a search').inputValue()).toBe('top influencers in automotive');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const preview = page.getByLabel('Invitation email preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('the best matches of “top influencers in automotive”');
+    await page.getByRole('button', { name: 'Continue to launch' }).click();
+    await page.getByRole('button', { name: 'Launch campaign' }).click();
+    await page.waitForURL(/\/campaigns\/\d+$/);
+    await page.getByRole('heading', { name: 'EV weekend' }).waitFor();
+    // The brand holds one email among the matches: that person is invited, by mail.
+    await page.getByRole('cell', { name: /lena@creators.test/ }).waitFor();
+    await smtp.waitFor('lena@creators.test', /A weekend with our new EV/);
+    await shot(page, 'dashboard-invited-from-search');
   }, 180_000);
 
   it('says plainly when a search matches nothing, and when a profile does not exist', async () => {

@@ -515,6 +515,7 @@ export type UpdateShortlistEntryMutation = { updateShortlistEntry: { accountId: 
 
 export type LookalikesQueryVariables = Exact<{
   accountId: string | number;
+  excludeShortlistId?: string | number | null | undefined;
 }>;
 
 
@@ -1725,8 +1726,12 @@ export const UpdateShortlistEntryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UpdateShortlistEntryMutation, UpdateShortlistEntryMutationVariables>;
 export const LookalikesDocument = new TypedDocumentString(`
-    query Lookalikes($accountId: ID!) {
-  lookalikes(accountId: $accountId, first: 10) {
+    query Lookalikes($accountId: ID!, $excludeShortlistId: ID) {
+  lookalikes(
+    accountId: $accountId
+    excludeShortlistId: $excludeShortlistId
+    first: 10
+  ) {
     candidatesConsidered
     modelVersion
     results {

@@ -18,7 +18,9 @@ export function Welcome() {
       )}
       <div className="grid-3">
         <StartCard title="Find influencers" to="/discover" text="Search a vertical and see who moves opinion in it, and why." />
+        <StartCard title="Keep a shortlist" to="/lists" text="Collect people from searches with your notes and tags; export them or invite them." />
         <StartCard title="Run a perk campaign" to="/campaigns" text="Invite people by email; they claim a perk from a link in under a minute." />
+        <StartCard title="Know your audience" to="/audience" text="See who matters among the people around your own accounts, and get alerts." />
         <StartCard title="Bring your team" to="/team" text="Invite colleagues as members or admins." />
         <StartCard title="Connect your tools" to="/settings" text="Create an API key for scripts and integrations." />
         <StartCard title="Plan and usage" to="/billing" text="See what you use each month and change plan." />

@@ -6,9 +6,9 @@ import { LookalikesDocument } from '../../graphql/generated.js';
 import { useQuery } from '../../graphql/use-query.js';
 import { AddToList } from './add-to-list.js';
 
-/** "More like this": accounts with similar topics and audience to one account, each with why. */
-export function Lookalikes({ accountId, name, headingLevel = 2 }: { accountId: string; name: string; headingLevel?: 2 | 3 }) {
-  const q = useQuery(() => request(LookalikesDocument, { accountId }).then((d) => d.lookalikes), [accountId]);
+/** "More like this": accounts with similar topics and audience to one account, each with why (on a list: people not on it yet). */
+export function Lookalikes({ accountId, name, headingLevel = 2, excludeShortlistId, onAdded }: { accountId: string; name: string; headingLevel?: 2 | 3; excludeShortlistId?: string; onAdded?: () => void }) {
+  const q = useQuery(() => request(LookalikesDocument, { accountId, excludeShortlistId: excludeShortlistId ?? null }).then((d) => d.lookalikes), [accountId, excludeShortlistId]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -29,7 +29,7 @@ export function Lookalikes({ accountId, name, headingLevel = 2 }: { accountId: s
                 select={{ selected, toggle: (id) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))) }}
                 extra={[{ header: 'Similarity', num: true, cell: (r) => `${Math.round(r.similarity * 100)}%` }]}
               />
-              <AddToList accountIds={[...selected]} />
+              <AddToList accountIds={[...selected]} onAdded={onAdded} />
             </>
           );
         }}

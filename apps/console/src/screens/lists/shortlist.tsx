@@ -124,7 +124,7 @@ export function Shortlist() {
         )}
         <Pager page={cursors.length} hasPrevious={cursors.length > 1} hasNext={l.entries.hasNextPage} loading={q.loading} onPrevious={() => setCursors((c) => c.slice(0, -1))} onNext={() => l.entries.endCursor && setCursors((c) => [...c, l.entries.endCursor!])} />
       </section>
-      {seed && <Lookalikes accountId={seed.id} name={seed.name} />}
+      {seed && <Lookalikes accountId={seed.id} name={seed.name} excludeShortlistId={l.id} onAdded={() => void q.reload()} />}
     </div>
   );
 }
