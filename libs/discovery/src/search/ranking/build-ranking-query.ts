@@ -39,8 +39,6 @@ export function buildRankingQuery(input: RankingQueryInput): RankingQuery {
   // Bound only when used: PostgreSQL refuses a parameter it cannot type.
   let mv: string | null = null;
   const modelVersion = () => (mv ??= p(input.modelVersion));
-  let topicsParam: string | null = null;
-  const topics = () => (topicsParam ??= p(f.topicIds, '::text[]'));
 
   /** Row filters shared by both shapes; `acc` is the account id column, `s` the ranking row. */
   const conditions = (acc: string, joins: string[], rowIsSnapshot = false): string[] => {
@@ -102,15 +100,16 @@ export function buildRankingQuery(input: RankingQueryInput): RankingQuery {
       if (f.topicScore?.min != null) where.push(`s.score >= ${p(f.topicScore.min, '::int')}`);
       if (f.topicScore?.max != null) where.push(`s.score <= ${p(f.topicScore.max, '::int')}`);
       where.push(...keyset('s.score', 's.account_id', '::int'));
-      if (f.topicIds.length > 1) {
-        // Listed once, in its best searched topic (ties: the smaller topic id).
+      // Listed once, in its best searched topic (ties: the smaller topic id). One probe of the (topic, account)
+      // key per other topic: cheaper than reading all of the account's topic rows through the account index.
+      for (const other of f.topicIds) {
+        if (other === topicId) continue;
+        const o = p(other);
         where.push(
-          `NOT EXISTS (SELECT 1 FROM account_topic_scores b WHERE b.topic_id = ANY (${topics()}) AND b.account_id = s.account_id AND b.topic_id <> s.topic_id
+          `NOT EXISTS (SELECT 1 FROM account_topic_scores b WHERE b.topic_id = ${o} AND b.account_id = s.account_id
                          AND (b.score > s.score OR (b.score = s.score AND b.topic_id < s.topic_id)))`,
         );
-        if (f.topicMatch === 'ALL') {
-          where.push(`(SELECT count(*) FROM account_topic_scores b WHERE b.topic_id = ANY (${topics()}) AND b.account_id = s.account_id) = ${p(f.topicIds.length, '::int')}`);
-        }
+        if (f.topicMatch === 'ALL') where.push(`EXISTS (SELECT 1 FROM account_topic_scores b WHERE b.topic_id = ${o} AND b.account_id = s.account_id)`);
       }
       where.push(`NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = s.account_id AND h.topic_id = s.topic_id)`);
       where.push(...conditions('s.account_id', joins));
