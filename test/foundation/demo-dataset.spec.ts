@@ -50,6 +50,14 @@ describe('the demo dataset loaded on first start', () => {
     expect(rows[0].n).toBeGreaterThan(10);
   });
 
+  it('rates the audience quality of scored accounts and registers the brand\'s own account for the Audience screen', async () => {
+    const { rows: [r] } = await db.pool.query(
+      `SELECT (SELECT count(*) FROM account_audience_quality)::int AS rated, (SELECT count(*) FROM brand_social_accounts)::int AS own`,
+    );
+    expect(r.rated).toBeGreaterThan(1000);
+    expect(r.own).toBe(1);
+  });
+
   it('starts the demo campaign with invitations already sent', async () => {
     const { rows } = await db.pool.query(`SELECT c.name, count(i.id)::int AS invited FROM campaigns c JOIN invitations i ON i.campaign_id = c.id GROUP BY c.name`);
     expect(rows).toHaveLength(1);
@@ -57,11 +65,11 @@ describe('the demo dataset loaded on first start', () => {
   });
 
   it('loads nothing twice on the next start', async () => {
-    const before = await db.pool.query(`SELECT (SELECT count(*) FROM import_runs)::int AS runs, (SELECT count(*) FROM scoring_runs)::int AS scorings, (SELECT count(*) FROM campaigns)::int AS campaigns`);
+    const before = await db.pool.query(`SELECT (SELECT count(*) FROM import_runs)::int AS runs, (SELECT count(*) FROM scoring_runs)::int AS scorings, (SELECT count(*) FROM campaigns)::int AS campaigns, (SELECT count(*) FROM brand_social_accounts)::int AS own`);
     const config = loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://localhost:3000' });
     const again: string[] = [];
     await seedDemo(db.url, config, (l) => again.push(l));
-    const after = await db.pool.query(`SELECT (SELECT count(*) FROM import_runs)::int AS runs, (SELECT count(*) FROM scoring_runs)::int AS scorings, (SELECT count(*) FROM campaigns)::int AS campaigns`);
+    const after = await db.pool.query(`SELECT (SELECT count(*) FROM import_runs)::int AS runs, (SELECT count(*) FROM scoring_runs)::int AS scorings, (SELECT count(*) FROM campaigns)::int AS campaigns, (SELECT count(*) FROM brand_social_accounts)::int AS own`);
     expect(after.rows[0]).toEqual(before.rows[0]);
     expect(again.join('\n')).not.toContain('loading the demo dataset');
   });

@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@renown/core';
 import { GraphImporter } from '@renown/ingestion';
 import { startOfTodayUtc, writeGeneratedDataset } from '@renown/ingestion/generator/index.js';
 import { ScoringRunService, TopicScoringService, TopicsRepository } from '@renown/scoring';
+import { AudienceQualityService } from '@renown/discovery/audience/index.js';
 
 /**
  * The demo social graph: a generated Twitter v2 dataset (accounts writing about cars, EVs, fitness, food, ...
@@ -58,10 +59,11 @@ export async function loadDemoSocialGraph(url: string, dir: string, say: (line: 
         await importer.ingestPlanned(planned, { parser });
       }
     }
-    say('scoring influence and topics...');
+    say('scoring influence, topics and audience quality...');
     await ds.initialize();
     await new ScoringRunService(ds).run({ trigger: 'manual' });
     await new TopicScoringService(new TopicsRepository(ds)).computeTopicScores();
+    await new AudienceQualityService(ds).run();
     return { loaded: true, accounts: summary.accounts, posts: summary.posts, seconds: (performance.now() - started) / 1000 };
   } finally {
     if (ds.isInitialized) await ds.destroy();

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD, seedDemoBrand } from '@renown/accounts';
 import { seedDemoCampaign } from '@renown/campaigns';
-import { type AppConfig, dataSourceOptions } from '@renown/core';
+import { type AppConfig, dataSourceOptions, QueueService } from '@renown/core';
+import { BRAND_AUDIENCE_RANK_QUEUE } from '@renown/discovery/brand-audience/index.js';
 import { DataSource } from 'typeorm';
 import { loadDemoSocialGraph } from './demo-social-graph.js';
 
@@ -17,6 +18,17 @@ export async function seedDemo(url: string, config: AppConfig, say: (line: strin
   try {
     const brand = await seedDemoBrand(db);
     if (brand.created) say('created the demo brand "Acme Motors"');
+    if (await registerDemoBrandAccount(db, brand.brandId)) {
+      // The worker computes "who matters to us" for it as soon as it starts.
+      const queue = new QueueService(url, 'producer');
+      await queue.onModuleInit();
+      try {
+        await queue.send(BRAND_AUDIENCE_RANK_QUEUE, { brandId: brand.brandId });
+      } finally {
+        await queue.onApplicationShutdown();
+      }
+      say('registered the demo brand\'s own account (the Audience screen ranks who engages with it)');
+    }
     const campaign = await seedDemoCampaign(db, config, brand.brandId);
     if (campaign.created) say('created the demo campaign');
     return [
@@ -27,4 +39,21 @@ export async function seedDemo(url: string, config: AppConfig, say: (line: strin
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * The demo brand's "own" social account: the most influential account in Cars of the generated graph stands in
+ * for Acme Motors, so the Audience screen has an audience to rank. Only when the brand has none yet.
+ */
+async function registerDemoBrandAccount(db: DataSource, brandId: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `INSERT INTO brand_social_accounts (brand_id, account_id, alert_baseline_interaction_id)
+     SELECT $1, s.account_id, coalesce((SELECT max(id) FROM interactions), 0)
+     FROM account_topic_scores s JOIN topics t ON t.id = s.topic_id
+     WHERE t.display_name = 'Cars' AND NOT EXISTS (SELECT 1 FROM brand_social_accounts WHERE brand_id = $1)
+     ORDER BY s.score DESC, s.account_id LIMIT 1
+     RETURNING account_id`,
+    [brandId],
+  );
+  return rows.length > 0;
 }
