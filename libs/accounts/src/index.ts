@@ -7,9 +7,10 @@
  *   `@Public()`. Restrict with `@Roles(BrandRole.OWNER, BrandRole.ADMIN)` (API keys never pass: use it
  *   for team, keys and billing), `@UsersOnly()` (people, not API keys) or `@OperatorOnly()` (Renown staff).
  * - Inject the caller with `@CurrentActor() actor: Actor` and the tenant with `@CurrentBrand() brandId: BrandId`.
- * - Plain HTTP controllers are open by default (webhooks, claim pages, health); the developer REST API marks
- *   its controller `@Authenticated()` (accepts `Authorization: Bearer rnk_...` or `X-Api-Key`) and then uses
- *   the same `@CurrentBrand()`.
+ * - Plain HTTP controllers are open by default (webhooks, claim pages, health); a controller marked
+ *   `@Authenticated()` accepts a session or an API key (`Authorization: Bearer ...` or `X-Api-Key`) and then
+ *   uses the same `@CurrentBrand()` (e.g. CSV exports). The developer REST API (libs/discovery/src/developer-api)
+ *   is `@Public()` for this guard and applies its own guard, which accepts API keys only.
  *
  * BRAND ISOLATION PATTERN (follow it for every brand-owned table: campaigns, billing, lists...)
  * 1. The table has `brand_id uuid NOT NULL REFERENCES brands(id)`; indexes start with brand_id.
