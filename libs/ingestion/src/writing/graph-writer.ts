@@ -323,7 +323,7 @@ export type WriteMode = 'fast' | 'safe';
  */
 export class GraphWriter {
   private prepared = false;
-  /** Account and account-history observations this writer's run has committed (key -> digest of the values). */
+  /** Account, post and history observations this writer's run has committed (kind + key -> digest of the row). */
   private readonly written = new Map<string, string>();
   private pending: [string, string][] = [];
   private accountSeq = '';
@@ -403,7 +403,7 @@ export class GraphWriter {
 
   /** The caller committed the last batch: what it wrote may be skipped when seen again, identical, in this run. */
   markCommitted() {
-    if (this.written.size + this.pending.length > 200_000) this.written.clear(); // bounded memory on huge runs
+    if (this.written.size + this.pending.length > 100_000) this.written.clear(); // bounded memory (about 11 MB) on huge runs
     for (const [k, digest] of this.pending) this.written.set(k, digest);
     this.pending = [];
   }
@@ -472,8 +472,8 @@ export class GraphWriter {
     const repeated = new Set<string>();
     for (const [k, a] of batch.accounts) {
       const d = digest(accountRow('', a));
-      if (accountIds.has(k) && existingAccounts.has(accountIds.get(k)!) && this.written.get(k) === d) repeated.add(k);
-      else this.pending.push([k, d]);
+      if (accountIds.has(k) && existingAccounts.has(accountIds.get(k)!) && this.written.get(`a${k}`) === d) repeated.add(k);
+      else this.pending.push([`a${k}`, d]);
     }
     if (repeated.size) oldAccounts.splice(0, oldAccounts.length, ...oldAccounts.filter(([k]) => !repeated.has(k)));
 
@@ -489,15 +489,27 @@ export class GraphWriter {
     for (const h of batch.accountHistory.values()) {
       const id = acc(h.platform, h.externalId)!;
       const row = [id, h.observedAt, h.followersCount, h.followingCount, h.listedCount, h.postsCount];
-      const hk = `${keyOf(h.platform, h.externalId)}\u0000${h.observedAt}`;
-      const d = digest(row.slice(1));
-      if (existingAccounts.has(id) && this.written.get(hk) === d) continue;
-      this.pending.push([hk, d]);
+      // The history row of a repeated observation was written with it.
+      const k = keyOf(h.platform, h.externalId);
+      const a = batch.accounts.get(k);
+      if (repeated.has(k) && a && a.observedAt === h.observedAt && a.followersCount === h.followersCount && a.followingCount === h.followingCount
+        && a.listedCount === h.listedCount && a.postsCount === h.postsCount) continue;
       (existingAccounts.has(id) ? oldAccountHistory : newAccountHistory).push(row);
     }
     const HISTORY_A = ['account_id', 'observed_at', 'followers_count', 'following_count', 'listed_count', 'posts_count'];
     counts.accountHistory.inserted += await this.copy('account_metrics_history', HISTORY_A, newAccountHistory);
     if (await this.copy('known_account_history', HISTORY_A, oldAccountHistory)) add(counts.accountHistory, await one(SQL.knownAccountHistory));
+
+    // The same for a post seen again (a popular post included in many pages), compared as the resolved row; only
+    // posts that existed are remembered, so a post is merged once more at its second sighting, then skipped.
+    const repeatedPosts = new Set<string>();
+    for (const [k, p] of batch.posts) {
+      if (!postIds.has(k) || !existingPosts.has(postIds.get(k)!)) continue; // a first sighting is not remembered (most never repeat)
+      const d = digest(postRow('', p));
+      if (this.written.get(`p${k}`) === d) repeatedPosts.add(k);
+      else this.pending.push([`p${k}`, d]);
+    }
+    if (repeatedPosts.size) oldPosts.splice(0, oldPosts.length, ...oldPosts.filter(([k]) => !repeatedPosts.has(k)));
 
     // Posts, every reference resolved here (a new post may reply to a post of the same batch).
     counts.posts.inserted += await this.copy('posts', ['platform', 'external_id', ...POST_ROW],
@@ -510,7 +522,14 @@ export class GraphWriter {
     const oldPostHistory: unknown[][] = [];
     for (const h of batch.postHistory.values()) {
       const id = post(h.platform, h.externalId)!;
-      (existingPosts.has(id) ? oldPostHistory : newPostHistory).push([id, h.observedAt, h.likeCount, h.repostCount, h.replyCount, h.quoteCount, h.impressionCount]);
+      const row = [id, h.observedAt, h.likeCount, h.repostCount, h.replyCount, h.quoteCount, h.impressionCount];
+      if (existingPosts.has(id)) {
+        const hk = `${keyOf(h.platform, h.externalId)}\u0000${h.observedAt}`;
+        const d = digest(row.slice(1));
+        if (this.written.get(`ph${hk}`) === d) continue;
+        this.pending.push([`ph${hk}`, d]);
+      }
+      (existingPosts.has(id) ? oldPostHistory : newPostHistory).push(row);
     }
     const HISTORY_P = ['post_id', 'observed_at', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count'];
     counts.postHistory.inserted += await this.copy('post_metrics_history', HISTORY_P, newPostHistory);
