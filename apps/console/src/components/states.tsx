@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../graphql/client.js';
 
@@ -42,6 +43,15 @@ export function EmptyState({ title, children, action }: { title: string; childre
       {children && <p>{children}</p>}
       {action}
     </div>
+  );
+}
+
+/** Where a detail page came from: one link above its title. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={to} className="small">
+      ← {children}
+    </Link>
   );
 }
 

@@ -5,6 +5,7 @@ import { AccountName, ScoreBadge } from '../components/account-name.js';
 import { DataTable } from '../components/data-table.js';
 import { Field, formValues } from '../components/field.js';
 import { OneTimeSecret } from '../components/one-time-secret.js';
+import { Pager } from '../components/pager.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader, QueryResult } from '../components/states.js';
 import { formatCompact, formatDate, formatDateTime, formatPercent } from '../format.js';
 import { request } from '../graphql/client.js';
@@ -126,25 +127,6 @@ function WhoMatters() {
         </>
       )}
     </section>
-  );
-}
-
-/** Previous / next by cursor, with the page number for orientation. */
-export function Pager({ page, hasPrevious, hasNext, loading, onPrevious, onNext }: { page: number; hasPrevious: boolean; hasNext: boolean; loading?: boolean; onPrevious: () => void; onNext: () => void }) {
-  if (!hasPrevious && !hasNext) return null;
-  return (
-    <nav className="pager" aria-label="Pages">
-      <button type="button" className="btn small" disabled={!hasPrevious || loading} onClick={onPrevious}>
-        ← Previous
-      </button>
-      <span className="small muted" aria-live="polite">
-        Page {page}
-        {loading ? ' · loading…' : ''}
-      </span>
-      <button type="button" className="btn small" disabled={!hasNext || loading} onClick={onNext}>
-        Next →
-      </button>
-    </nav>
   );
 }
 

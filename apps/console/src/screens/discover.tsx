@@ -6,7 +6,7 @@ import { formatCompact, formatDateTime } from '../format.js';
 import { ApiError, request } from '../graphql/client.js';
 import { InfluencersDocument, TopicSearchDocument, type InfluencerFilterInput, type InfluencersQuery, type InfluencerTopicMatch } from '../graphql/generated.js';
 import { useQuery } from '../graphql/use-query.js';
-import { Pager } from './audience.js';
+import { Pager } from '../components/pager.js';
 import { AddToList } from './lists/add-to-list.js';
 import { PLATFORMS } from './brand-accounts.js';
 

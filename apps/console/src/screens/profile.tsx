@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LineChart } from '../components/charts/line-chart.js';
 import { DataTable } from '../components/data-table.js';
-import { EmptyState, ErrorState, Loading, PageHeader } from '../components/states.js';
+import { EmptyState, ErrorState, Loading, BackLink, PageHeader } from '../components/states.js';
 import { formatDate, formatNumber } from '../format.js';
 import { request } from '../graphql/client.js';
 import { AccountProfileDocument, InfluencerProfileExtrasDocument, type AccountProfileQuery } from '../graphql/generated.js';
@@ -61,9 +61,7 @@ export function Profile() {
   const title = primary ? primary.displayName || (primary.handle ? `@${primary.handle}` : `Account ${id}`) : `Account ${id}`;
   return (
     <div className="page">
-      <Link to="/accounts" className="small">
-        ← Profiles
-      </Link>
+      <BackLink to="/accounts">Profiles</BackLink>
       <PageHeader
         title={title}
         description={

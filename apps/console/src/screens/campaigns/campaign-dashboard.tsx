@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { FunnelChart } from '../../components/charts/funnel-chart.js';
 import { ActionButton, Notice } from '../../components/action-button.js';
 import { DataTable } from '../../components/data-table.js';
-import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../../components/states.js';
+import { EmptyState, ErrorState, FormError, Loading, BackLink, PageHeader } from '../../components/states.js';
 import { formatCompact, formatDate, formatDateTime, formatNumber } from '../../format.js';
 import { request } from '../../graphql/client.js';
 import { CampaignDashboardDocument, InfluencerContactsDocument, InviteToCampaignDocument, MarkClaimShippedDocument, RevokeInvitationDocument, SetCampaignStatusDocument, ShortlistsDocument, type CampaignDashboardQuery, type CampaignStatus } from '../../graphql/generated.js';
@@ -40,9 +40,7 @@ export function CampaignDashboard() {
   const { campaign: c, campaignReport: r } = q.data;
   return (
     <div className="page">
-      <Link to="/campaigns" className="small">
-        ← All campaigns
-      </Link>
+      <BackLink to="/campaigns">All campaigns</BackLink>
       <PageHeader
         title={c.name}
         description={

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionButton } from '../../components/action-button.js';
 import { influencerName, InfluencerTable } from '../../components/influencer-table.js';
-import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../../components/states.js';
+import { EmptyState, ErrorState, FormError, Loading, BackLink, PageHeader } from '../../components/states.js';
 import { request } from '../../graphql/client.js';
 import { DeleteShortlistDocument, RemoveFromShortlistDocument, ShortlistDocument, UpdateShortlistEntryDocument, type ShortlistQuery } from '../../graphql/generated.js';
 import { useMutation, useQuery } from '../../graphql/use-query.js';
-import { Pager } from '../audience.js';
+import { Pager } from '../../components/pager.js';
 import { Lookalikes } from './lookalikes.js';
 
 type Entry = ShortlistQuery['shortlist']['entries']['entries'][number];
@@ -27,9 +27,7 @@ export function Shortlist() {
   if (q.error && !l) {
     return (
       <div className="page">
-        <Link to="/lists" className="small">
-          ← Lists
-        </Link>
+        <BackLink to="/lists">Lists</BackLink>
         {q.error.code === 'NOT_FOUND' ? <EmptyState title="No such list">It may have been deleted, or it belongs to another brand.</EmptyState> : <ErrorState error={q.error} retry={q.reload} title="This list could not be loaded" />}
       </div>
     );
@@ -38,9 +36,7 @@ export function Shortlist() {
   const rows = l.entries.entries.filter((e): e is Entry & { influencer: NonNullable<Entry['influencer']> } => !!e.influencer);
   return (
     <div className="page">
-      <Link to="/lists" className="small">
-        ← Lists
-      </Link>
+      <BackLink to="/lists">Lists</BackLink>
       <PageHeader
         title={l.name}
         description={l.description || `${l.entryCount} ${l.entryCount === 1 ? 'person' : 'people'}`}
@@ -109,7 +105,7 @@ export function Shortlist() {
               {
                 label: 'Actions',
                 cell: (e) => (
-                  <span className="row" style={{ flexWrap: 'nowrap' }}>
+                  <span style={{ display: 'grid', gap: 6, justifyItems: 'end' }}>
                     <button type="button" className="btn small" onClick={() => setSeed({ id: e.accountId, name: influencerName(e.influencer) })}>
                       More like this
                     </button>
