@@ -40,4 +40,11 @@ describe('resolveTopicTerms', () => {
     expect(normalizeTopicTerm('Fútbol & Más')).toBe('futbol and mas');
     expect(splitHashtag('#ElectricCars')).toBe('electric cars');
   });
+
+  it('answers for brand and platform names whose entity aliases point outside the ontology, without throwing', () => {
+    for (const term of ['nike', 'bluesky', 'tesla', 'xyzzyq']) {
+      const r = resolveTopicTerms(term);
+      expect(r.topics.length + r.unresolved.length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -53,6 +53,8 @@ export class TopicLexicon {
     }
     let maxTokens = 1;
     for (const a of aliases) {
+      // An alias of a topic the ontology does not hold (e.g. an entity alias of a pruned topic) names nothing.
+      if (!this.topics.has(a.topicId)) continue;
       const hits = this.aliasIndex.get(a.alias) ?? [];
       hits.push({ topicId: a.topicId, source: a.source, locale: a.locale });
       this.aliasIndex.set(a.alias, hits);
