@@ -35,7 +35,9 @@ export class JobRunnerService implements OnApplicationBootstrap {
             throw err;
           }
         });
+        // A handler without a cron drops a schedule an earlier version registered (pg-boss keeps schedules in the database).
         if (cron) await this.queue.schedule(meta.queue, cron);
+        else await this.queue.unschedule(meta.queue);
         this.queues.push(meta.queue);
       }
     }

@@ -67,6 +67,10 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
     await this.boss.schedule(name, cron, data, { tz: 'UTC' });
   }
 
+  async unschedule(name: string) {
+    await this.boss.unschedule(name);
+  }
+
   async getJob(name: string, id: string) {
     return this.boss.getJobById(name, id);
   }
