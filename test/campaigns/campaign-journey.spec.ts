@@ -11,7 +11,7 @@ import { claimLinkIn, createCodeCampaign, gql, insertAccounts, onApp, rawHeader,
 
 /**
  * The whole path of issue 6, on real PostgreSQL and a real SMTP server, with the worker running:
- * campaign with 3 codes -> invite (explicit accounts: discovery does not exist yet) -> mail arrives ->
+ * campaign with 3 codes -> invite from a search ("top influencers in running") -> mail arrives ->
  * the link from the mail is claimed over HTTP -> a second claim changes nothing -> an expired link is
  * refused -> a later disclosed post (imported by the real ingestion importer from a Twitter v2 line) shows in the report.
  */
@@ -32,6 +32,14 @@ describe('campaign journey: invite by email, claim by link, report', () => {
       { platform: 'twitter', handle: 'bo_hikes', followers: 20_000 },
       { platform: 'bluesky', handle: 'cy.bsky.social', followers: 8_000 },
     ]);
+    // Their influence in Running, as scoring would store it, so the brand can find them with a search.
+    for (const [i, id] of accountIds.entries()) {
+      await t.db.pool.query(
+        `INSERT INTO account_topic_scores (topic_id, account_id, score, percentile, topic_rank, platform, language, computed_at)
+         SELECT id, $1, $2, 90, 0.01, 'twitter', 'en', now() FROM topics WHERE slug = 'running'`,
+        [id, 80 - i * 10],
+      );
+    }
     await t.startWorker();
   });
   afterAll(async () => {
@@ -64,10 +72,12 @@ describe('campaign journey: invite by email, claim by link, report', () => {
     expect(live.setCampaignStatus.status).toBe('active');
   });
 
-  it('invites the accounts; each invitation mail reaches the SMTP server with HTML, text and one-click unsubscribe headers', async () => {
+  it('invites from a search; each invitation mail reaches the SMTP server with HTML, text and one-click unsubscribe headers', async () => {
+    const found = await gql(t, brand.headers, `{ influencers(query: "top influencers in running", first: 10) { edges { node { accounts { id } } } } }`);
+    expect(found.influencers.edges.map((e: { node: { accounts: { id: string }[] } }) => e.node.accounts[0].id)).toEqual(accountIds);
     const r = await gql(t, brand.headers, `mutation($id: ID!, $t: TargetingInput) { inviteToCampaign(campaignId: $id, targeting: $t) { invited skipped { ref reason } } }`, {
       id: campaignId,
-      t: { socialAccountIds: accountIds },
+      t: { discoveryQuery: 'top influencers in running' },
     });
     expect(r.inviteToCampaign).toEqual({ invited: 3, skipped: [] });
     // Inviting again sends nothing new.
