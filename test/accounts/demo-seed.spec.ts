@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD, seedDemoBrand } from '../../libs/accounts/src/index.js';
 import { dataSourceOptions } from '../../libs/core/src/index.js';
-import { seedDemo } from '../../apps/cli/src/demo/seed-demo.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { logIn } from './accounts-test-helpers.js';
 
@@ -27,9 +26,5 @@ describe('demo brand seed', () => {
     expect(res.data.logIn.viewer).toMatchObject({ role: 'OWNER', brand: { name: 'Acme Motors' } });
   });
 
-  it('prints the console URL and the demo login from the start command', async () => {
-    const lines = await seedDemo(t.db.url, t.config, () => undefined);
-    expect(lines.join('\n')).toContain(`${DEMO_OWNER_EMAIL} / ${DEMO_OWNER_PASSWORD}`);
-    expect(lines.join('\n')).toContain(`${t.config.PUBLIC_URL}/dev/mail`);
-  });
+  // The whole first start (graph, scores, campaign, and the printed lines) is test/foundation/demo-dataset.spec.ts.
 });

@@ -26,6 +26,7 @@ describe('the demo dataset loaded on first start', () => {
 
   it('creates the demo brand with its login, and says how to sign in', async () => {
     expect(lines.join('\n')).toContain('demo login: demo@renown.local');
+    expect(lines.join('\n')).toContain('http://localhost:3000/dev/mail');
     const { rows } = await db.pool.query(`SELECT name FROM brands`);
     expect(rows.map((r) => r.name)).toContain('Acme Motors');
   });
