@@ -102,23 +102,35 @@ async function copyRows(pool: pg.Pool, sql: string, lines: Iterable<string>) {
 async function scoringRun(pool: pg.Pool, asOf: Date) {
   let graph: { eg: EngagementGraph; input: ScoringInput } | null = null;
   const pgBefore = postgresCpuSeconds(PG_DATA_DIR);
+  // PostgreSQL CPU per stage: sampled as each stage begins (the 'starting' stage has none of its own).
+  const pgStageCpu: Record<string, number> = {};
+  let current = 'starting';
+  let mark = pgBefore;
   const report = await new InfluenceScoringRun(new InfluenceScoreStore(pool)).execute({
     trigger: 'bench',
     asOf,
     threads: 2,
     onGraph: (eg, input) => (graph = { eg, input }),
+    onStage: (stage) => {
+      const now = postgresCpuSeconds(PG_DATA_DIR);
+      pgStageCpu[current] = now - mark;
+      mark = now;
+      current = stage;
+    },
   });
-  return { report, pgCpuSeconds: postgresCpuSeconds(PG_DATA_DIR) - pgBefore, graph: graph! };
+  return { report, pgCpuSeconds: postgresCpuSeconds(PG_DATA_DIR) - pgBefore, pgStageCpu, graph: graph! };
 }
 
-function printRun(label: string, { report, pgCpuSeconds }: { report: Awaited<ReturnType<InfluenceScoringRun['execute']>>; pgCpuSeconds: number }) {
+function printRun(label: string, { report, pgCpuSeconds, pgStageCpu }: { report: Awaited<ReturnType<InfluenceScoringRun['execute']>>; pgCpuSeconds: number; pgStageCpu: Record<string, number> }) {
   const total = Object.values(report.stageTimings).reduce((a, b) => a + b, 0);
   console.log(`\n== scoring run: ${label} ==`);
   console.log(`accounts ${report.accountsScored.toLocaleString('en')}, engagement pairs ${report.pairs.toLocaleString('en')}, PageRank iterations ${report.pagerankIterations}`);
   const cpuTotal = Object.values(report.stageCpu).reduce((a, b) => a + b, 0);
-  console.log(`  ${'stage'.padEnd(24)} ${'wall'.padStart(9)} ${'node CPU'.padStart(10)}`);
-  for (const [stage, ms] of Object.entries(report.stageTimings)) console.log(`  ${stage.padEnd(24)} ${(ms / 1000).toFixed(2).padStart(7)} s ${((report.stageCpu[stage] ?? 0) / 1000).toFixed(2).padStart(8)} s`);
-  console.log(`  ${'TOTAL'.padEnd(24)} ${(total / 1000).toFixed(2).padStart(7)} s ${(cpuTotal / 1000).toFixed(2).padStart(8)} s`);
+  const pgTotal = Object.values(pgStageCpu).reduce((a, b) => a + b, 0);
+  const pgOf = (stage: string) => (pgStageCpu[stage] === undefined ? '' : `${pgStageCpu[stage].toFixed(2).padStart(8)} s`);
+  console.log(`  ${'stage'.padEnd(24)} ${'wall'.padStart(9)} ${'node CPU'.padStart(10)} ${'PG CPU'.padStart(10)}`);
+  for (const [stage, ms] of Object.entries(report.stageTimings)) console.log(`  ${stage.padEnd(24)} ${(ms / 1000).toFixed(2).padStart(7)} s ${((report.stageCpu[stage] ?? 0) / 1000).toFixed(2).padStart(8)} s ${pgOf(stage)}`);
+  console.log(`  ${'TOTAL'.padEnd(24)} ${(total / 1000).toFixed(2).padStart(7)} s ${(cpuTotal / 1000).toFixed(2).padStart(8)} s ${pgTotal.toFixed(2).padStart(8)} s`);
   console.log(`  machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: wall times inflate with it)`);
   console.log(`  PostgreSQL server CPU during the run: ${pgCpuSeconds.toFixed(2)} s (node CPU + PostgreSQL CPU = ${(cpuTotal / 1000 + pgCpuSeconds).toFixed(2)} s of work)`);
   console.log(`  peak RSS (process so far) ${report.peakRssMb} MB`);

@@ -10,7 +10,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 let db: TestDatabase;
 let query: InfluenceQueryService;
 const ids: Record<string, string> = {};
-const run = (asOf: string) => new InfluenceScoringRun(new InfluenceScoreStore(db.pool)).execute({ trigger: 'manual', asOf: new Date(asOf), threads: 1 });
+// parallelWriteMinRows 2: the day's first write goes over two connections here too, as it does for a large run.
+const run = (asOf: string) => new InfluenceScoringRun(new InfluenceScoreStore(db.pool, { parallelWriteMinRows: 2 })).execute({ trigger: 'manual', asOf: new Date(asOf), threads: 1 });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -87,6 +88,22 @@ describe('influence history and explanations', () => {
     expect(person.bestAccountId).toBe(ids.ada);
     expect(person.score).toBeGreaterThanOrEqual((await query.accountInfluence(ids.ada))!.score);
     expect(person.history.length).toBe(2);
+  });
+
+  it('a day whose write fails part-way keeps none of its rows, and earlier days stay as they were', async () => {
+    const before = await db.pool.query(`SELECT account_id, day::text, score, is_final FROM account_score_snapshots ORDER BY account_id, day, model_version`);
+    const accounts = [ids.ada, ids.bob, ids.cy, '999999999'].map(Number); // the last one does not exist: the second connection's half fails
+    const source = {
+      count: accounts.length,
+      *rows(from: number, to: number) {
+        for (let i = from; i < to; i++) {
+          yield { accountId: accounts[i], score: 50, percentile: 0.5, reach: 50, amplification: 50, network: 50, raw: 1, signals: [1], contributions: [1], topEngagerIds: [], topEngagerWeights: [], topEngagerCount: 0 };
+        }
+      },
+    };
+    await expect(new InfluenceScoreStore(db.pool, { parallelWriteMinRows: 2 }).writeSnapshots('77', INFLUENCE_MODEL_VERSION, '2026-11-09', source, [])).rejects.toThrow(/foreign key/);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM account_score_snapshots WHERE day = '2026-11-09'`)).rows[0].n).toBe(0);
+    expect((await db.pool.query(`SELECT account_id, day::text, score, is_final FROM account_score_snapshots ORDER BY account_id, day, model_version`)).rows).toEqual(before.rows);
   });
 
   it('shows runs with stage and progress', async () => {

@@ -7,11 +7,20 @@ export const KIND = { repost: 0, quote: 1, reply: 2, mention: 3, like: 4, follow
 /** Raw interactions as read (one per row), in growable typed arrays. */
 export class RawInteractions {
   length = 0;
-  actor = new Int32Array(1 << 16);
-  target = new Int32Array(1 << 16);
-  kind = new Uint8Array(1 << 16);
+  actor: Int32Array;
+  target: Int32Array;
+  kind: Uint8Array;
   /** Age in days at the run's date; NaN when undated. */
-  ageDays = new Float32Array(1 << 16);
+  ageDays: Float32Array;
+
+  /** capacity: rows expected (the arrays still grow past it). */
+  constructor(capacity = 1 << 16) {
+    const c = Math.max(16, capacity);
+    this.actor = new Int32Array(c);
+    this.target = new Int32Array(c);
+    this.kind = new Uint8Array(c);
+    this.ageDays = new Float32Array(c);
+  }
 
   push(actor: number, target: number, kind: number, ageDays: number) {
     if (this.length === this.actor.length) {

@@ -4,6 +4,7 @@ import { computeRawInfluence, INFLUENCE_PARAMETERS, type InfluenceTerms } from '
 import { scoreFromPercentile } from './calibrate-score.js';
 import { accountQuality, ENGAGEMENT_TYPE_GRAPH_WEIGHT, FOLLOW_GRAPH_WEIGHT, PAIR_CAP, RECIPROCAL_FACTOR } from './gaming-discounts.js';
 import type { InfluenceSignals } from './influence-signals.js';
+import { SNAPSHOT_CONTRIBUTIONS } from './snapshot-columns.js';
 
 /** Everything the run reads, as columns indexed by account position (0..n-1). */
 export interface ScoringInput {
@@ -159,6 +160,15 @@ export interface InfluenceRunResult {
   raw: Float64Array;
   score: Float32Array;
   percentile: Float64Array;
+  /** Account i's signals (the same values `account(i).signals` holds). */
+  signals(i: number): InfluenceSignals;
+  /**
+   * Contributions kept from the scoring pass, SNAPSHOT_CONTRIBUTIONS.length per account in that order, so
+   * writing a million snapshots does not run the model a second time per account.
+   */
+  contributions: Float64Array;
+  /** Calibrated sub-scores per account (the values of `account(i).subScores`). */
+  subScores: { reach: Float32Array; amplification: Float32Array; network: Float32Array };
 }
 
 export const TOP_ENGAGERS = 3;
@@ -224,19 +234,42 @@ export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGra
   const reach = new Float64Array(n);
   const amplification = new Float64Array(n);
   const network = new Float64Array(n);
+  const C = SNAPSHOT_CONTRIBUTIONS.length;
+  if (SNAPSHOT_CONTRIBUTIONS.join() !== 'followers,listed,amplificationPerPost,distinctEngagers,networkStanding,following,postsInWindow') {
+    throw new Error('SNAPSHOT_CONTRIBUTIONS changed: update the columns written in computeInfluenceFromRanks');
+  }
+  const contributions = new Float64Array(n * C);
   for (let i = 0; i < n; i++) {
     const r = computeRawInfluence(signalsAt(i), INFLUENCE_PARAMETERS);
     raw[i] = r.raw;
     reach[i] = r.terms.reach;
     amplification[i] = r.terms.amplification;
     network[i] = r.terms.network;
+    // SNAPSHOT_CONTRIBUTIONS order, written out (a keyed lookup per value costs seconds at a million accounts).
+    const c = r.contributions;
+    const o = i * C;
+    contributions[o] = c.followers;
+    contributions[o + 1] = c.listed;
+    contributions[o + 2] = c.amplificationPerPost;
+    contributions[o + 3] = c.distinctEngagers;
+    contributions[o + 4] = c.networkStanding;
+    contributions[o + 5] = c.following;
+    contributions[o + 6] = c.postsInWindow;
   }
   const pct = populationPercentiles(raw);
   const pr = populationPercentiles(reach);
   const pa = populationPercentiles(amplification);
   const pn = populationPercentiles(network);
   const score = new Float32Array(n);
-  for (let i = 0; i < n; i++) score[i] = scoreFromPercentile(pct[i]);
+  const subReach = new Float32Array(n);
+  const subAmplification = new Float32Array(n);
+  const subNetwork = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    score[i] = scoreFromPercentile(pct[i]);
+    subReach[i] = scoreFromPercentile(pr[i]);
+    subAmplification[i] = scoreFromPercentile(pa[i]);
+    subNetwork[i] = scoreFromPercentile(pn[i]);
+  }
   return {
     accountCount: n,
     topEngagers,
@@ -244,6 +277,9 @@ export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGra
     raw,
     score,
     percentile: pct,
+    signals: signalsAt,
+    contributions,
+    subScores: { reach: subReach, amplification: subAmplification, network: subNetwork },
     account(i: number): AccountInfluence {
       const signals = signalsAt(i);
       const r = computeRawInfluence(signals, INFLUENCE_PARAMETERS);

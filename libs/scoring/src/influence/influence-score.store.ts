@@ -5,6 +5,7 @@ import copyStreams from 'pg-copy-streams';
 import { type ScoringInput } from './compute-influence-run.js';
 import { aggregateInteractions, KIND, RawInteractions } from './aggregate-interactions.js';
 import { copyOutBinary, int8At } from './copy-binary-reader.js';
+import { CopyBinaryWriter } from './copy-binary-writer.js';
 import { SCORE_ANNOUNCEMENT_PATTERN, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from './gaming-discounts.js';
 
 const { from: copyFrom, to: copyTo } = copyStreams;
@@ -36,20 +37,37 @@ export interface LoadedScoringInput extends ScoringInput {
   personIds: string[];
 }
 
+/**
+ * One account's snapshot as the run hands it to the store. Numbers as stored: the arrays already hold the
+ * rounded values (see snapshot-columns.ts). A producer may reuse one row object (and its arrays) for the
+ * next row once the store has moved on to it.
+ */
 export interface SnapshotRow {
-  accountId: string;
+  accountId: number;
   score: number;
   percentile: number;
   reach: number;
   amplification: number;
   network: number;
   raw: number;
-  /** Postgres array literals (see snapshot-columns.ts). */
-  signals: string;
-  contributions: string;
-  topEngagerIds: string;
-  topEngagerWeights: string;
+  /** SNAPSHOT_SIGNAL_FIELDS order (double precision[]). */
+  signals: ArrayLike<number>;
+  /** SNAPSHOT_CONTRIBUTIONS order (real[]). */
+  contributions: ArrayLike<number>;
+  topEngagerIds: ArrayLike<number>;
+  topEngagerWeights: ArrayLike<number>;
+  /** How many of topEngagerIds / topEngagerWeights are used. */
+  topEngagerCount: number;
 }
+
+/** The run's rows by account position: `rows(from, to)` yields accounts from..to-1 (any range, more than one at a time). */
+export interface SnapshotRowSource {
+  count: number;
+  rows(from: number, to: number): Iterable<SnapshotRow>;
+}
+
+/** From this many accounts on, the day's first write goes over two connections. */
+export const PARALLEL_WRITE_MIN_ROWS = 50_000;
 
 export interface PersonSnapshotRow {
   personId: string;
@@ -64,7 +82,10 @@ export interface PersonSnapshotRow {
  * staging table and one upsert. Takes a pg Pool so the bench can use it without Nest.
  */
 export class InfluenceScoreStore {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: { parallelWriteMinRows?: number } = {},
+  ) {}
 
   /** Dates are formatted here (never user input), so inlining them into COPY statements is safe. */
   private static ts(d: Date) {
@@ -78,6 +99,8 @@ export class InfluenceScoreStore {
       const at = InfluenceScoreStore.ts(asOf);
       const start = `(${at} - interval '${WINDOW_DAYS} days')`;
       const decayOf = (column: string) => `exp(-ln(2) * extract(epoch FROM (${at} - ${column})) / 86400 / ${RECENCY_HALF_LIFE_DAYS})`;
+      // Timestamps arrive in binary as microseconds since 2000-01-01 (PostgreSQL's epoch).
+      const atMicros = (asOf.getTime() - Date.UTC(2000, 0, 1)) * 1000;
       await client.query('BEGIN');
       await onStage('load-accounts');
       await client.query(`SET LOCAL work_mem = '256MB'`);
@@ -90,7 +113,7 @@ export class InfluenceScoreStore {
       await copyOutBinary(
         client,
         `SELECT id, person_id, coalesce(followers_count, 0), coalesce(following_count, 0), coalesce(listed_count, 0),
-                coalesce(posts_count, 0), (extract(epoch FROM (${at} - account_created_at)) / 86400)::float8
+                coalesce(posts_count, 0), account_created_at
          FROM social_accounts ORDER BY id`,
         7,
         (buf, o) => {
@@ -109,7 +132,8 @@ export class InfluenceScoreStore {
           }
           personOf.push(p);
           for (let k = 0; k < 4; k++) cols[k].push(int8At(buf, o[2 + k]));
-          cols[4].push(o[6] >= 0 ? buf.readDoubleBE(o[6]) : NaN);
+          // Age in days from the stored microseconds (cheaper here than numeric extract() per row in SQL).
+          cols[4].push(o[6] >= 0 ? (atMicros - int8At(buf, o[6])) / 86_400_000_000 : NaN);
         },
       );
       // Ids are identity values, dense in practice: a lookup array beats a Map for 20M lookups.
@@ -148,17 +172,21 @@ export class InfluenceScoreStore {
       await onStage('load-interactions');
       const live = `deleted_at IS NULL AND actor_account_id <> target_account_id AND (occurred_at IS NULL OR occurred_at <= ${at})
                     AND NOT EXISTS (SELECT 1 FROM scoring_excluded_posts x WHERE x.id = i.post_id)`;
-      const raw = new RawInteractions();
-      const onRow = (buf: Buffer, o: Int32Array) => {
+      // Estimated row count (planner statistics) sizes the arrays once instead of doubling them up to 10M.
+      const { rows: est } = await client.query(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'interactions'::regclass`);
+      const raw = new RawInteractions(Math.min(1 << 27, Math.ceil(Number(est[0]?.n ?? 0) * 1.05)));
+      // occurred_at comes as it is stored (microseconds since 2000-01-01) and its age is worked out here:
+      // computing the age in SQL (extract() is numeric arithmetic) cost the server about as much as the scan.
+      const onRow = (buf: DataView, o: Int32Array) => {
         const a = indexOf(int8At(buf, o[0]));
         const t = indexOf(int8At(buf, o[1]));
         if (a < 0 || t < 0) return;
-        raw.push(a, t, buf.readInt16BE(o[2]), o[3] >= 0 ? buf.readFloatBE(o[3]) : NaN);
+        raw.push(a, t, buf.getInt16(o[2]), o[3] >= 0 ? (atMicros - int8At(buf, o[3])) / 86_400_000_000 : NaN);
       };
       const select = (part: string) => `SELECT actor_account_id, target_account_id,
                 (CASE type WHEN 'repost' THEN ${KIND.repost} WHEN 'quote' THEN ${KIND.quote} WHEN 'reply' THEN ${KIND.reply}
                            WHEN 'mention' THEN ${KIND.mention} WHEN 'like' THEN ${KIND.like} ELSE ${KIND.follow} END)::int2,
-                (extract(epoch FROM (${at} - occurred_at)) / 86400)::float4
+                occurred_at
          FROM interactions i
          WHERE ${part} AND ${live} AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= ${start})`;
       // The largest read of the run (10M rows at 1M accounts) is split in two halves of the table's blocks
@@ -218,48 +246,73 @@ export class InfluenceScoreStore {
 
   /**
    * Writes the day's snapshots: earlier days become final first (never touched again), then this day's
-   * rows are inserted, or replaced only while not final. Rows stream through COPY into a staging table.
+   * rows are inserted, or replaced only while not final. Rows stream with binary COPY.
+   *
+   * The day's first write (the daily case) COPYs straight into the table, and for a large run over two
+   * connections at once, each with half of the accounts: PostgreSQL ingests a row (heap, three indexes,
+   * the foreign key check) in about 15 µs, which at a million accounts was most of the run, and two server
+   * backends halve that. The second connection commits just before the first; should the first then fail,
+   * the rows the second committed are deleted again (not final, so allowed) before the error is raised.
+   * A re-run the same day goes through a staging table and an upsert that leaves final rows alone.
    */
-  async writeSnapshots(runId: string, modelVersion: string, day: string, rows: Iterable<SnapshotRow>, persons: PersonSnapshotRow[]) {
+  async writeSnapshots(runId: string, modelVersion: string, day: string, source: SnapshotRowSource, persons: PersonSnapshotRow[]) {
     const client = await this.pool.connect();
+    let second: pg.PoolClient | null = null;
+    let secondCommitted = false;
+    const run = Number(runId);
+    const encoded = function* (rows: Iterable<SnapshotRow>) {
+      const w = new CopyBinaryWriter();
+      const version = CopyBinaryWriter.encode('text', modelVersion);
+      const date = CopyBinaryWriter.encode('date', day);
+      w.header();
+      for (const r of rows) {
+        w.row(14);
+        w.encoded(version);
+        w.encoded(date);
+        w.int8(run);
+        w.int8(r.accountId);
+        w.float4(r.score);
+        w.float8(r.percentile);
+        w.float4(r.reach);
+        w.float4(r.amplification);
+        w.float4(r.network);
+        w.float8(r.raw);
+        w.array('float8', r.signals);
+        w.array('float4', r.contributions);
+        w.array('int8', r.topEngagerIds, 0, r.topEngagerCount);
+        w.array('float4', r.topEngagerWeights, 0, r.topEngagerCount);
+        if (w.length >= 1 << 18) yield w.take();
+      }
+      w.trailer();
+      yield w.take();
+    };
+    const columns = `(model_version, day, run_id, account_id, score, percentile, reach_score, amplification_score, network_score, raw, signals, contributions, top_engager_ids, top_engager_weights)`;
+    const copyRows = (c: pg.PoolClient, table: string, from: number, to: number) =>
+      pipeline(Readable.from(encoded(source.rows(from, to)), { objectMode: false }), c.query(copyFrom(`COPY ${table} ${columns} FROM STDIN (FORMAT binary)`)));
     try {
       await client.query('BEGIN');
       await client.query(`UPDATE account_score_snapshots SET is_final = true WHERE day < $1 AND NOT is_final`, [day]);
       await client.query(`UPDATE person_score_snapshots SET is_final = true WHERE day < $1 AND NOT is_final`, [day]);
-      // First write of the day for this version (the daily case): COPY straight into the table. A re-run
-      // the same day goes through a staging table and an upsert that leaves final rows alone.
       const { rows: existing } = await client.query(`SELECT 1 FROM account_score_snapshots WHERE day = $1 AND model_version = $2 AND NOT is_final LIMIT 1`, [day, modelVersion]);
       const direct = existing.length === 0;
-      const prefix = direct ? `${copyField(modelVersion)}\t${day}\t${runId}\t` : '';
-      if (!direct) {
+      const n = source.count;
+      if (direct && n >= (this.options.parallelWriteMinRows ?? PARALLEL_WRITE_MIN_ROWS) && n > 1) {
+        second = await this.pool.connect();
+        await second.query('BEGIN');
+        const half = Math.ceil(n / 2);
+        // allSettled: both COPYs have ended (either way) before anything is rolled back.
+        const results = await Promise.allSettled([copyRows(client, 'account_score_snapshots', 0, half), copyRows(second, 'account_score_snapshots', half, n)]);
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      } else if (direct) {
+        await copyRows(client, 'account_score_snapshots', 0, n);
+      } else {
         await client.query(`
-          CREATE TEMP TABLE staging_account_scores (account_id bigint, score real, percentile double precision, reach_score real,
-            amplification_score real, network_score real, raw double precision, signals double precision[], contributions real[],
+          CREATE TEMP TABLE staging_account_scores (model_version text, day date, run_id bigint, account_id bigint, score real, percentile double precision,
+            reach_score real, amplification_score real, network_score real, raw double precision, signals double precision[], contributions real[],
             top_engager_ids bigint[], top_engager_weights real[]) ON COMMIT DROP`);
+        await copyRows(client, 'staging_account_scores', 0, n);
       }
-      const copy = client.query(
-        copyFrom(
-          direct
-            ? `COPY account_score_snapshots (model_version, day, run_id, account_id, score, percentile, reach_score, amplification_score, network_score, raw, signals, contributions, top_engager_ids, top_engager_weights) FROM STDIN`
-            : `COPY staging_account_scores FROM STDIN`,
-        ),
-      );
-      await pipeline(
-        Readable.from(
-          (function* () {
-            let batch = '';
-            for (const r of rows) {
-              batch += `${prefix}${r.accountId}\t${r.score}\t${r.percentile}\t${r.reach}\t${r.amplification}\t${r.network}\t${r.raw}\t${r.signals}\t${r.contributions}\t${r.topEngagerIds}\t${r.topEngagerWeights}\n`;
-              if (batch.length > 1 << 16) {
-                yield batch;
-                batch = '';
-              }
-            }
-            if (batch) yield batch;
-          })(),
-        ),
-        copy,
-      );
       if (!direct) {
         await client.query(
           `INSERT INTO account_score_snapshots AS s (account_id, model_version, day, score, percentile, reach_score, amplification_score,
@@ -296,12 +349,23 @@ export class InfluenceScoreStore {
           ],
         );
       }
+      if (second) {
+        await second.query('COMMIT');
+        secondCommitted = true;
+      }
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
+      if (second && !secondCommitted) await second.query('ROLLBACK').catch(() => undefined);
+      if (secondCommitted) {
+        await this.pool
+          .query(`DELETE FROM account_score_snapshots WHERE run_id = $1 AND day = $2 AND model_version = $3 AND NOT is_final`, [runId, day, modelVersion])
+          .catch(() => undefined);
+      }
       throw err;
     } finally {
       client.release();
+      second?.release();
     }
   }
 

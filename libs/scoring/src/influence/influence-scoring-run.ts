@@ -4,7 +4,7 @@ import { buildCalibration, percentileOnCalibration, scoreFromPercentile } from '
 import { buildEngagementGraph, computeInfluenceFromRanks, type EngagementGraph, type ScoringInput, TOP_ENGAGERS } from './compute-influence-run.js';
 import { computeRawInfluence, INFLUENCE_MODEL_VERSION } from './compute-influence-score.js';
 import type { InfluenceSignals } from './influence-signals.js';
-import { encodeContributions, encodeSignals } from './snapshot-columns.js';
+import { contributionValue, fourSignificant, signalValues, SNAPSHOT_CONTRIBUTIONS, SNAPSHOT_SIGNAL_FIELDS } from './snapshot-columns.js';
 import type { InfluenceScoreStore, PersonSnapshotRow, SnapshotRow } from './influence-score.store.js';
 
 export interface ScoringRunOptions {
@@ -15,6 +15,8 @@ export interface ScoringRunOptions {
   threads?: number;
   /** Receives the engagement graph (the bench reuses it to compare PageRank implementations). */
   onGraph?: (graph: EngagementGraph, input: ScoringInput) => void;
+  /** Called as each stage begins, and with 'done' at the end (the bench samples the database's CPU per stage). */
+  onStage?: (stage: string) => void;
 }
 
 export interface ScoringRunReport {
@@ -60,6 +62,7 @@ export class InfluenceScoringRun {
       cpuStart = process.cpuUsage();
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       stage = next;
+      options.onStage?.(next);
       stageStart = performance.now();
       await this.store.updateRun(runId, { stage: next, progress: STAGES.indexOf(next) / STAGES.length, stageTimings: timings });
     };
@@ -106,36 +109,55 @@ export class InfluenceScoringRun {
 
       await enter('write');
       const accountIds = input.accountIds;
-      const rows = (function* (): Generator<SnapshotRow> {
-        for (let i = 0; i < input.accountCount; i++) {
-          const a = result.account(i);
-          const engagerIds: string[] = [];
-          const engagerWeights: number[] = [];
+      const C = SNAPSHOT_CONTRIBUTIONS.length;
+      const rows = function* (from: number, to: number): Generator<SnapshotRow> {
+        // One row object per range, refilled per account (the store encodes it before asking for the next).
+        const row: SnapshotRow = {
+          accountId: 0,
+          score: 0,
+          percentile: 0,
+          reach: 0,
+          amplification: 0,
+          network: 0,
+          raw: 0,
+          signals: new Float64Array(SNAPSHOT_SIGNAL_FIELDS.length),
+          contributions: new Float64Array(C),
+          topEngagerIds: new Float64Array(TOP_ENGAGERS),
+          topEngagerWeights: new Float64Array(TOP_ENGAGERS),
+          topEngagerCount: 0,
+        };
+        const signals = row.signals as Float64Array;
+        const contributions = row.contributions as Float64Array;
+        const engagerIds = row.topEngagerIds as Float64Array;
+        const engagerWeights = row.topEngagerWeights as Float64Array;
+        for (let i = from; i < to; i++) {
+          row.accountId = Number(accountIds[i]);
+          row.score = result.score[i];
+          row.percentile = result.percentile[i];
+          row.reach = result.subScores.reach[i];
+          row.amplification = result.subScores.amplification[i];
+          row.network = result.subScores.network[i];
+          row.raw = result.raw[i];
+          signalValues(result.signals(i), signals);
+          for (let k = 0; k < C; k++) contributions[k] = contributionValue(result.contributions[i * C + k]);
+          let count = 0;
           for (let k = 0; k < TOP_ENGAGERS; k++) {
             const e = result.topEngagers[i * TOP_ENGAGERS + k];
             if (e >= 0) {
-              engagerIds.push(accountIds[e]);
-              engagerWeights.push(result.topEngagerWeights[i * TOP_ENGAGERS + k]);
+              engagerIds[count] = Number(accountIds[e]);
+              // Four significant digits, as the explanation shows them.
+              engagerWeights[count] = fourSignificant(result.topEngagerWeights[i * TOP_ENGAGERS + k]);
+              count++;
             }
           }
-          yield {
-            accountId: accountIds[i],
-            score: a.score,
-            percentile: a.percentile,
-            reach: a.subScores.reach,
-            amplification: a.subScores.amplification,
-            network: a.subScores.network,
-            raw: a.raw,
-            signals: encodeSignals(a.signals),
-            contributions: encodeContributions(a.contributions),
-            topEngagerIds: `{${engagerIds.join(',')}}`,
-            topEngagerWeights: `{${engagerWeights.map((w) => w.toPrecision(4)).join(',')}}`,
-          };
+          row.topEngagerCount = count;
+          yield row;
         }
-      })();
-      await this.store.writeSnapshots(runId, INFLUENCE_MODEL_VERSION, day, rows, persons);
+      };
+      await this.store.writeSnapshots(runId, INFLUENCE_MODEL_VERSION, day, { count: input.accountCount, rows }, persons);
       timings[stage] = Math.round(performance.now() - stageStart);
       cpu[stage] = cpuMs();
+      options.onStage?.('done');
       peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
       await this.store.finishRun(runId, { status: 'succeeded', accountsScored: input.accountCount, calibration, stageTimings: timings });
       logger.info({ runId, accounts: input.accountCount, pairs: input.pairs.length, timings }, 'scoring run done');
