@@ -1,5 +1,5 @@
 /*
- * npm run bench:search [-- --accounts 1000000] [--seconds 10] [--requests 400]
+ * npm run bench:search [-- --accounts 1000000] [--seconds 10] [--requests 400] [--data-dir DIR]
  *
  * Discovery search speed on a real PostgreSQL with 1,000,000 accounts and about 5 topic scores each (plus one
  * influence snapshot and up to 20 account topics per account). Prints, in one run:
@@ -9,14 +9,15 @@
  *   - CPU time per request (this Node process, which also runs the clients, and PostgreSQL),
  *   - the EXPLAIN (ANALYZE) plans, and whether any of them scans a whole table.
  * The machine may be shared: CPU per request is the figure to compare between runs. Asserts nothing.
+ * --data-dir keeps the database in DIR and reuses it on the next run (loaded once per size): for profiling.
  */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { loadConfig, runMigrations, startEmbeddedPostgres } from '../../libs/core/src/index.js';
-import { buildRankingQuery, EMPTY_FILTER, SEARCH_SNAPSHOT_DEPTH, type AppliedFilter } from '../../libs/discovery/src/index.js';
+import { buildRankingQuery, EMPTY_FILTER, type AppliedFilter } from '../../libs/discovery/src/index.js';
 import { INFLUENCE_MODEL_VERSION } from '../../libs/scoring/src/index.js';
 
 const args = process.argv.slice(2);
@@ -27,6 +28,7 @@ const opt = (name: string, dflt: string) => {
 const ACCOUNTS = Number(opt('accounts', '1000000'));
 const SECONDS = Number(opt('seconds', '10'));
 const REQUESTS = Number(opt('requests', '400'));
+const DATA_DIR = opt('data-dir', '');
 const CLIENTS = 16;
 const TOPICS_IN_USE = 400;
 
@@ -195,19 +197,24 @@ async function explain(pool: pg.Pool, title: string, sql: string, params: unknow
 }
 
 async function main() {
-  const workDir = mkdtempSync(join(tmpdir(), 'renown-bench-search-'));
+  const workDir = DATA_DIR ? resolve(DATA_DIR, `accounts-${ACCOUNTS}`) : mkdtempSync(join(tmpdir(), 'renown-bench-search-'));
+  mkdirSync(workDir, { recursive: true });
   chmodSync(workDir, 0o755);
   PG_DATA_DIR = join(workDir, 'pg');
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const embedded = await startEmbeddedPostgres({ dataDir: PG_DATA_DIR, port, persistent: false });
+  const embedded = await startEmbeddedPostgres({ dataDir: PG_DATA_DIR, port, persistent: Boolean(DATA_DIR) });
   console.log(`bench:search on ${process.version}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
   // Like the search service (which turns parallel workers off for its top-N walk), so the comparison is like for like.
   const pool = new pg.Pool({ connectionString: embedded.url, max: CLIENTS, options: '-c max_parallel_workers_per_gather=0' });
   let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
   try {
     await runMigrations(embedded.url);
-    console.log(`loading ${ACCOUNTS.toLocaleString('en')} accounts:`);
-    await load(pool);
+    const loaded = DATA_DIR && (await pool.query(`SELECT EXISTS (SELECT 1 FROM social_accounts) AS ok`)).rows[0].ok;
+    if (loaded) console.log(`reusing the ${ACCOUNTS.toLocaleString('en')} accounts loaded in ${workDir}`);
+    else {
+      console.log(`loading ${ACCOUNTS.toLocaleString('en')} accounts:`);
+      await load(pool);
+    }
 
     const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PUBLIC_URL: 'http://localhost:3000', DATABASE_URL: embedded.url });
     app = await createApiApp(config, embedded.url);
@@ -232,9 +239,9 @@ async function main() {
     const topics = (await pool.query(`SELECT id FROM topics WHERE slug IN ('cars', 'auto-industry') ORDER BY slug`)).rows.map((r) => r.id as string);
     const filter: AppliedFilter = { ...EMPTY_FILTER, topicIds: topics, platforms: ['twitter'], followers: { min: 10_000, max: null } };
     const bare50 = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });
-    const firstPage = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: SEARCH_SNAPSHOT_DEPTH + 1 });
+    const firstPage = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 + 1 });
 
-    const gql = await measure(`GraphQL influencers(query: "${QUERY_TEXT}", first: 50): topics Cars + Auto Industry, filters platform + followers; whole first page (ranking of ${SEARCH_SNAPSHOT_DEPTH}, stored search, metering, 50 rows with why-lines)`, async () => {
+    const gql = await measure(`GraphQL influencers(query: "${QUERY_TEXT}", first: 50): topics Cars + Auto Industry, filters platform + followers; whole first page (session check, ranking of 50 + 1 stored with the search, metering, 50 rows with why-lines, over HTTP)`, async () => {
       const r = await post(GRAPHQL, { q: QUERY_TEXT }, headers);
       if (r.errors || r.data.influencers.edges.length !== 50) throw new Error(JSON.stringify(r.errors ?? 'short page'));
     });
@@ -260,7 +267,7 @@ async function main() {
 
     const flagged: string[] = [];
     flagged.push(...(await explain(pool, 'bare ranking SQL, top 50 (Cars + Auto Industry, twitter, >= 10k followers)', bare50.sql, bare50.params)));
-    flagged.push(...(await explain(pool, `first page ranking, top ${SEARCH_SNAPSHOT_DEPTH} + 1`, firstPage.sql, firstPage.params)));
+    flagged.push(...(await explain(pool, 'first page ranking, top 50 + 1', firstPage.sql, firstPage.params)));
     const oneTopic = buildRankingQuery({ filter: { ...EMPTY_FILTER, topicIds: [topics[1]], languages: ['de'], engagementRate: { min: 0.01, max: null } }, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });
     flagged.push(...(await explain(pool, 'one topic (Cars), language de + engagement rate >= 1%', oneTopic.sql, oneTopic.params)));
     const noTopic = buildRankingQuery({ filter: { ...EMPTY_FILTER, platforms: ['bluesky'], followers: { min: 10_000, max: null } }, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });

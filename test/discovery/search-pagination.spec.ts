@@ -1,6 +1,6 @@
 import { asBrandId } from '../../libs/accounts/src/index.js';
 import { UsageService } from '../../libs/billing/src/index.js';
-import { SEARCH_SNAPSHOT_DEPTH, SearchExpiryJobs } from '../../libs/discovery/src/index.js';
+import { SearchExpiryJobs } from '../../libs/discovery/src/index.js';
 import { codeOf, signUpBrand, type SignedUp } from '../accounts/accounts-test-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -15,7 +15,7 @@ describe('influencers search: pagination and metering', () => {
   let t: TestApp;
   let a: SignedUp;
   let cars: string;
-  const TOTAL = SEARCH_SNAPSHOT_DEPTH + 40;
+  const TOTAL = 140;
 
   const page = async (vars: Record<string, unknown>) => {
     const res = await t.graphql(PAGE, vars, a.headers);
@@ -61,28 +61,42 @@ describe('influencers search: pagination and metering', () => {
     await t?.close();
   });
 
-  it('pages keep the first page’s order while scores are recomputed; every account once, none left out', async () => {
-    const expected = (
-      await t.db.pool.query(`SELECT s.account_id::text AS id FROM account_topic_scores s WHERE s.topic_id = $1 ORDER BY s.score DESC, s.account_id LIMIT $2`, [cars, SEARCH_SNAPSHOT_DEPTH])
-    ).rows.map((r) => r.id);
+  const ranking = async (limit: number) =>
+    (await t.db.pool.query(`SELECT s.account_id::text AS id FROM account_topic_scores s WHERE s.topic_id = $1 ORDER BY s.score DESC, s.account_id LIMIT $2`, [cars, limit])).rows.map(
+      (r) => r.id as string,
+    );
+
+  it('while scores are recomputed, what was shown keeps its order, later pages follow the new scores, every account once, none left out', async () => {
+    const before = await ranking(TOTAL);
     const first = await page({ f: { topics: ['cars'] }, first: 50 });
     const seen: string[] = first.edges.map((e: any) => e.node.accountId);
-    expect(seen).toEqual(expected.slice(0, 50));
+    expect(seen).toEqual(before.slice(0, 50));
 
     // The scores flip underneath (the first become the last).
     await recompute(`100 - (x.account_id % 100)::int`);
-    let cursor = first.pageInfo.endCursor;
-    let hasNext = first.pageInfo.hasNextPage;
+    // The first page, asked again through one of its cursors, is what the user saw, not a new ranking.
+    const again = await page({ first: 20, after: first.edges[9].cursor });
+    expect(again.edges.map((e: any) => e.node.accountId)).toEqual(before.slice(10, 30));
+
+    // The next page: the best under the new scores of those not shown yet.
+    const shown = new Set(seen);
+    const next = await page({ first: 50, after: first.pageInfo.endCursor });
+    const second: string[] = next.edges.map((e: any) => e.node.accountId);
+    expect(second).toEqual((await ranking(TOTAL)).filter((id) => !shown.has(id)).slice(0, 50));
+    seen.push(...second);
+
+    let cursor = next.pageInfo.endCursor;
+    let hasNext = next.pageInfo.hasNextPage;
     while (hasNext) {
-      const next = await page({ first: 50, after: cursor });
-      seen.push(...next.edges.map((e: any) => e.node.accountId));
-      cursor = next.pageInfo.endCursor;
-      hasNext = next.pageInfo.hasNextPage;
-      if (seen.length < SEARCH_SNAPSHOT_DEPTH) await recompute(`1 + ((x.account_id * ${seen.length}) % 100)::int`);
+      await recompute(`1 + ((x.account_id * ${seen.length}) % 100)::int`);
+      const more = await page({ first: 50, after: cursor });
+      seen.push(...more.edges.map((e: any) => e.node.accountId));
+      cursor = more.pageInfo.endCursor;
+      hasNext = more.pageInfo.hasNextPage;
     }
-    expect(seen.slice(0, SEARCH_SNAPSHOT_DEPTH)).toEqual(expected);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(TOTAL);
+    expect(new Set(seen)).toEqual(new Set(before));
   });
 
   it('an edge cursor continues right after its row', async () => {

@@ -4,6 +4,7 @@ export * from './database/check-connection.js';
 export * from './database/data-source.js';
 export * from './database/database.module.js';
 export * from './database/embedded-postgres.js';
+export * from './database/prepared-query.js';
 export * from './database/resolve-database.js';
 export * from './errors/app-error.js';
 export * from './errors/format-graphql-error.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertBrandId, type BrandId } from './brand-id.js';
 import { rowsOf } from './rows-of.js';
@@ -29,6 +30,15 @@ export abstract class BrandScopedRepository {
       throw new Error(`${this.constructor.name}: brand-scoped SQL must filter or write brand_id = $1:\n${sql}`);
     }
     return rowsOf<T>(await (em ?? this.db.manager).query(sql, [brandId, ...params]));
+  }
+
+  /** `query` as a named prepared statement (planned once per connection): for statements on a hot path. */
+  protected async preparedQuery<T = Record<string, unknown>>(brandId: BrandId, sql: string, params: unknown[] = [], em?: EntityManager): Promise<T[]> {
+    assertBrandId(brandId);
+    if (!MENTIONS_BRAND_PARAM.test(sql)) {
+      throw new Error(`${this.constructor.name}: brand-scoped SQL must filter or write brand_id = $1:\n${sql}`);
+    }
+    return preparedQuery<T>(em ?? this.db, sql, [brandId, ...params]);
   }
 
   protected async queryOne<T = Record<string, unknown>>(brandId: BrandId, sql: string, params: unknown[] = [], em?: EntityManager): Promise<T | undefined> {

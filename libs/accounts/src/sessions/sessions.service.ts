@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@renown/core';
+import { APP_CONFIG, type AppConfig, preparedQuery } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsError } from '../accounts.error.js';
 import { type BrandRole, type UserActor } from '../auth/actor.js';
@@ -42,7 +42,8 @@ export class SessionsService {
 
   /** The actor behind a session token, or null when it is unknown, expired or revoked. */
   async authenticate(token: string): Promise<UserActor | null> {
-    const [row] = await this.db.query(
+    const [row] = await preparedQuery<any>(
+      this.db,
       `SELECT s.id, s.user_id, s.last_seen_at, u.email, u.is_operator, m.brand_id, m.role
          FROM sessions s
          JOIN users u ON u.id = s.user_id

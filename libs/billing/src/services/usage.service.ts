@@ -43,8 +43,16 @@ export class UsageService {
    * Records `quantity` units of `metric` for the action named by `idempotencyKey` (e.g. `invitation:<id>`).
    * Throws QUOTA_EXCEEDED (and counts nothing) when the plan's limit would be passed. Pass `manager` (in an
    * open transaction) to count inside the caller's transaction, so the action and its count commit together.
+   * With `manager`, a refused count is undone in a savepoint so the caller may go on; a caller that lets
+   * QUOTA_EXCEEDED roll back its whole transaction passes `savepoint: false` and saves two round trips.
    */
-  async record(brandId: BrandId, metric: MeteredMetric, quantity: number, idempotencyKey: string, options: { manager?: EntityManager } = {}): Promise<RecordResult> {
+  async record(
+    brandId: BrandId,
+    metric: MeteredMetric,
+    quantity: number,
+    idempotencyKey: string,
+    options: { manager?: EntityManager; savepoint?: boolean } = {},
+  ): Promise<RecordResult> {
     if (!METERED_METRICS.includes(metric)) throw new BadInputError(`Unknown metered metric ${metric}; one of ${METERED_METRICS.join(', ')}`);
     if (!Number.isInteger(quantity) || quantity < 1) throw new BadInputError('quantity must be a whole number of at least 1');
     if (!idempotencyKey) throw new BadInputError('An idempotency key is required so a retried action is not counted twice');
@@ -74,7 +82,7 @@ export class UsageService {
       return { counted: true, used, overage };
     };
 
-    const result = options.manager ? await this.inSavepoint(options.manager, run) : await this.db.transaction(run);
+    const result = options.manager ? await (options.savepoint === false ? run(options.manager) : this.inSavepoint(options.manager, run)) : await this.db.transaction(run);
     if (reportId) {
       // After the commit (or inside the caller's transaction: the job reloads the row and a sweep catches any
       // report whose job ran too early or was never enqueued).

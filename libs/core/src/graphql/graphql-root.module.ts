@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -27,7 +28,9 @@ export class GraphqlRootModule {
               context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
               formatError: formatGraphqlError,
               validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-              plugins: [costLimitPlugin(MAX_QUERY_COST)],
+              // No cache hints are used (every answer is per brand and `no-store`): the cache-control plugin would
+              // only wrap every field resolver of every request.
+              plugins: [costLimitPlugin(MAX_QUERY_COST), ApolloServerPluginCacheControlDisabled()],
             };
           },
         }),

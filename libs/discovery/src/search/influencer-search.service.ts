@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { UsageService } from '@renown/billing';
-import { ErrorCode } from '@renown/core';
+import { ErrorCode, preparedQuery } from '@renown/core';
 import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DiscoveryError } from '../discovery.error.js';
 import type { DiscoveryTopic, Influencer, SearchInterpretation } from './graphql/influencer.models.js';
 import { interpretSearchQuery, MAX_QUERY_LENGTH, type QueryInterpretation } from './interpret/interpret-search-query.js';
@@ -15,8 +16,6 @@ import { type FilterInput, mergeSearchFilter } from './ranking/merge-search-filt
 import { InfluencerRowsService } from './rows/influencer-rows.service.js';
 import { decodeSearchCursorOrThrow, encodeSearchCursor } from './search-cursor.js';
 
-/** How many results the first page ranks and keeps, so the next pages keep that order. */
-export const SEARCH_SNAPSHOT_DEPTH = 100;
 /** Stored searches (and their cursors) live this long. */
 export const SEARCH_TTL_HOURS = 24;
 export const MAX_PAGE_SIZE = 100;
@@ -48,8 +47,12 @@ interface RankedRow {
 
 /**
  * `influencers(query, filter, first, after)`: reads the query, merges the explicit filter, ranks by influence
- * in the resolved topics, keeps the ranking of the first SEARCH_SNAPSHOT_DEPTH results so later pages keep
- * their order while scores are recomputed, counts the search once for billing, and builds the result rows.
+ * in the resolved topics, counts the search once for billing, and builds the result rows.
+ *
+ * Stable paging while scores are recomputed underneath: every result given out is kept, in order, with the
+ * search (24 hours). A cursor into what was given out returns exactly those rows again; a page past them
+ * lists the best of the current ranking not listed yet. So paging never repeats an account, never leaves one
+ * out, and never reorders what the user has seen; only the order of rows not yet seen follows new scores.
  */
 @Injectable()
 export class InfluencerSearchService {
@@ -86,14 +89,23 @@ export class InfluencerSearchService {
     return !(interpretation.unresolved.length && !filter.topicIds.length);
   }
 
+  /**
+   * For the ranking statement's transaction. A top-N walk down an index stops after a few hundred rows:
+   * parallel workers only add their start-up cost (tens of ms on a busy machine), so they are off. The
+   * statement is prepared once per connection and filter shape; its plan is the same index walk for any
+   * topic or value, so the generic plan is kept rather than planning again on every search (planning
+   * costs about as much as the walk itself).
+   */
+  private static async rankingSettings(em: EntityManager): Promise<void> {
+    await em.query(`SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_generic_plan', true)`);
+  }
+
   /** Ranked account ids (person duplicates dropped), `limit` at most, continuing after `after`. */
   async rank(brandId: BrandId, filter: AppliedFilter, limit: number, after?: { score: number; accountId: string } | null, exclude: string[] = []): Promise<{ ids: string[]; scores: number[]; exhausted: boolean }> {
     const q = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: limit + 1, after, excludeAccountIds: exclude });
-    // A top-N walk down an index stops after a few hundred rows: parallel workers only add their start-up
-    // cost (tens of ms on a busy machine), so they are off for this statement.
     const raw: RankedRow[] = await this.db.transaction(async (em) => {
-      await em.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
-      return em.query(q.sql, q.params);
+      await InfluencerSearchService.rankingSettings(em);
+      return preparedQuery<RankedRow>(em, q.sql, q.params);
     });
     const exhausted = raw.length <= limit;
     const persons = new Set<string>();
@@ -163,19 +175,20 @@ export class InfluencerSearchService {
         // Nothing understood, nothing searched: not counted, no list to page through.
         return { searchId: null, edges: [], pageInfo: { hasNextPage: false, endCursor: null }, interpretation: view, rankedAt: new Date() };
       }
-      const depth = Math.max(SEARCH_SNAPSHOT_DEPTH, first);
-      const ranked = await this.rank(brandId, filter, depth);
+      // Ranked, stored and counted in one transaction (over the plan's limit, none of it happens), in four
+      // statements: the ranking and its storing are one.
+      // The first page ranks what it shows (and one more, to know whether there is a next page): ranking
+      // further ahead would cost every search for pages most users never open.
+      const depth = first;
+      const id = randomUUID();
+      const ranking = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: depth + 1 });
       const stored = await this.db.transaction(async (em) => {
-        const row = await this.searches.insert(
-          brandId,
-          { query: req.query ?? '', locale, filter, interpretation: view, accountIds: ranked.ids, rankScores: ranked.scores, exhausted: ranked.exhausted, ttlHours: SEARCH_TTL_HOURS },
-          em,
-        );
-        // Counted with the search in one transaction: over the plan's limit, neither happens.
-        await this.usage.record(brandId, 'searches', 1, `search:${row.id}`, { manager: em });
+        await InfluencerSearchService.rankingSettings(em);
+        const row = await this.searches.insertRanked(brandId, id, ranking, depth, { query: req.query ?? '', locale, filter, interpretation: view, ttlHours: SEARCH_TTL_HOURS }, em);
+        await this.usage.record(brandId, 'searches', 1, `search:${id}`, { manager: em, savepoint: false });
         return row;
       });
-      search = { id: stored.id, query: req.query ?? '', locale, filter, interpretation: view, accountIds: ranked.ids, rankScores: ranked.scores, exhausted: ranked.exhausted, createdAt: stored.createdAt };
+      search = { id, query: req.query ?? '', locale, filter, interpretation: view, accountIds: stored.accountIds, rankScores: stored.rankScores.map(Number), exhausted: stored.exhausted, createdAt: stored.createdAt };
     }
 
     // Past the kept ranking: the best of the current ranking not listed yet, so no account is repeated or

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
+import { preparedQuery } from '@renown/core';
 import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
 import { TopicsService } from '@renown/scoring/topics/topics.service.js';
 import { DataSource } from 'typeorm';
@@ -24,16 +25,85 @@ const TOP_TOPICS = 5;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 
+/** The rows of a page in one statement (one round trip, one plan kept per connection). */
+const ROWS_SQL = `
+WITH page AS (SELECT u.id, u.ord FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, ord)),
+base AS MATERIALIZED (
+  SELECT a.id, pg.ord, a.person_id, a.platform, a.handle, a.display_name, a.language, a.location,
+         coalesce(a.verified, false) AS verified, a.followers_count::float8 AS followers,
+         s.score, s.percentile, s.signals, ts.topic_scores, ts.best, tt.top_topics, tt.first
+    FROM page pg JOIN social_accounts a ON a.id = pg.id
+    LEFT JOIN LATERAL (SELECT x.score, x.percentile, x.signals FROM account_score_snapshots x
+                        WHERE x.account_id = a.id AND x.model_version = $4 ORDER BY x.day DESC LIMIT 1) s ON true
+    LEFT JOIN LATERAL (SELECT json_agg(json_build_array(x.topic_id, x.score, x.percentile) ORDER BY x.score DESC, x.topic_id) AS topic_scores,
+                              (array_agg(x.topic_id ORDER BY x.score DESC, x.topic_id))[1] AS best
+                         FROM account_topic_scores x
+                        WHERE x.topic_id = ANY ($2::text[]) AND x.account_id = a.id
+                          AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = x.account_id AND h.topic_id = x.topic_id)) ts ON true
+    LEFT JOIN LATERAL (SELECT json_agg(json_build_array(t.topic_id, x.score, x.percentile) ORDER BY t.rank) AS top_topics,
+                              (array_agg(t.topic_id ORDER BY t.rank))[1] AS first
+                         FROM account_topics t
+                         LEFT JOIN LATERAL (SELECT y.score, y.percentile FROM account_topic_scores y WHERE y.topic_id = t.topic_id AND y.account_id = t.account_id) x ON true
+                        WHERE t.account_id = a.id
+                          AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)) tt ON true
+),
+focus AS MATERIALIZED (
+  SELECT b.id, b.platform, CASE WHEN b.best IS NOT NULL THEN b.best WHEN cardinality($2::text[]) = 0 THEN b.first END AS topic_id FROM base b
+),
+leaders AS MATERIALIZED (
+  SELECT t.topic_id, ARRAY(SELECT x.account_id FROM account_topic_scores x WHERE x.topic_id = t.topic_id ORDER BY x.score DESC, x.account_id LIMIT $6) AS ids
+    FROM (SELECT DISTINCT topic_id FROM focus WHERE topic_id IS NOT NULL) t
+)
+SELECT b.id::text AS id, b.person_id::text AS person_id, (SELECT p.display_name FROM persons p WHERE p.id = b.person_id) AS person_name, ps.score AS person_score,
+       b.platform, b.handle, b.display_name, b.language, b.location, b.verified, b.followers, b.score, b.percentile, b.signals,
+       b.topic_scores, b.top_topics, f.topic_id AS focus_topic, linked.accounts AS linked,
+       (SELECT q.score FROM account_audience_quality q WHERE q.account_id = b.id) AS audience_quality,
+       ($3::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM influencer_contacts c WHERE c.brand_id = $3::uuid AND c.social_account_id = b.id
+                                           AND c.email IS NOT NULL AND c.erased_at IS NULL)) AS has_contact,
+       (SELECT max(po.posted_at) FROM posts po WHERE po.author_account_id = b.id AND po.deleted_at IS NULL) AS last_posted_at,
+       coalesce(wp.posts, 0) AS posts_on_topic, coalesce(wp.reposts, 0) AS reposts_on_topic, coalesce(fl.n, 0) AS followed_by_top
+  FROM base b
+  JOIN focus f ON f.id = b.id
+  LEFT JOIN LATERAL (SELECT x.score FROM person_score_snapshots x WHERE x.person_id = b.person_id AND x.model_version = $4
+                      ORDER BY x.day DESC LIMIT 1) ps ON b.person_id IS NOT NULL
+  LEFT JOIN LATERAL (SELECT json_agg(json_build_array(l.id::text, l.platform, l.handle, l.display_name, l.language, l.location,
+                                                      coalesce(l.verified, false), l.followers_count::float8, ls.score) ORDER BY l.id) AS accounts
+                       FROM social_accounts l
+                       LEFT JOIN LATERAL (SELECT x.score FROM account_score_snapshots x WHERE x.account_id = l.id AND x.model_version = $4
+                                           ORDER BY x.day DESC LIMIT 1) ls ON true
+                      WHERE l.person_id = b.person_id) linked ON b.person_id IS NOT NULL
+  LEFT JOIN LATERAL (SELECT count(*)::int AS posts, coalesce(sum(po.repost_count), 0)::float8 AS reposts
+                       FROM posts po
+                      WHERE po.author_account_id = b.id AND po.posted_at > now() - make_interval(days => $5) AND po.deleted_at IS NULL
+                        AND EXISTS (SELECT 1 FROM post_topics pt WHERE pt.post_id = po.id
+                                      AND (pt.topic_id = f.topic_id OR pt.topic_id IN (SELECT e.child_id FROM topic_edges e WHERE e.parent_id = f.topic_id)))) wp
+         ON f.topic_id IS NOT NULL
+  LEFT JOIN leaders ld ON ld.topic_id = f.topic_id
+  LEFT JOIN LATERAL (SELECT count(*)::int AS n FROM unnest(ld.ids) AS lead(id)
+                      WHERE lead.id <> b.id AND EXISTS (
+                        SELECT 1 FROM interactions i
+                         WHERE i.platform = b.platform AND i.type = 'follow' AND i.actor_account_id = lead.id
+                           AND i.target_account_id = b.id AND i.deleted_at IS NULL)) fl ON ld.ids IS NOT NULL
+ ORDER BY b.ord`;
+
+type TopicTriple = [topicId: string, score: number | null, percentile: number | null];
+type LinkedRow = [id: string, platform: string, handle: string, displayName: string | null, language: string | null, location: string | null, verified: boolean, followers: number | null, score: number | null];
+
 /**
  * Builds discovery result rows (the GraphQL `Influencer`) for given social accounts: the person and all
  * their accounts, overall and topic scores, top topics (hidden ones never), followers, engagement rate,
- * audience quality, contact email for the brand and the why-line. A fixed number of set-based queries
- * for any number of accounts, so a page of 50 is not 50 round trips. Search and shortlists both use it.
+ * audience quality, contact email for the brand and the why-line. One statement for any number of
+ * accounts (a page of 50 is one round trip, not 50 or a dozen), prepared once per connection.
+ * Search, shortlists and lookalikes all use it.
+ *
+ * The why-line's facts, per account and its focus topic (its best searched topic, else its strongest):
+ * its own posts on the topic (or a child topic) in the window with their reposts, and how many of the
+ * topic's top 20 follow it. The follow check probes the interactions uniqueness index (platform, type,
+ * actor, target) once per leader, never scanning an account's whole follower list; each topic's top 20
+ * is read once per page.
  */
 @Injectable()
 export class InfluencerRowsService {
-  private audienceTable: Promise<boolean> | null = null;
-
   constructor(
     private readonly db: DataSource,
     private readonly topics: TopicsService,
@@ -45,218 +115,79 @@ export class InfluencerRowsService {
     return { id, slug: t?.slug ?? id, name: t ? lx.displayName(id, locale) : id };
   }
 
-  /** account_audience_quality arrives with the audience feature's migration; until then quality is null. */
-  private hasAudienceTable(): Promise<boolean> {
-    this.audienceTable ??= this.db
-      .query(`SELECT to_regclass('account_audience_quality') IS NOT NULL AS ok`)
-      .then((r: any[]) => Boolean(r[0]?.ok))
-      .catch(() => false);
-    return this.audienceTable;
-  }
-
   /** Rows in the order of `accountIds`; ids that name no account are left out. */
   async rowsForAccounts(accountIds: string[], options: RowsForAccountsOptions = {}): Promise<Influencer[]> {
     const ids = [...new Set(accountIds.filter((id) => /^\d{1,19}$/.test(id)))];
     if (!ids.length) return [];
     const locale = options.locale ?? 'en';
     const searched = [...new Set(options.topicIds ?? [])];
-
-    const base: any[] = await this.db.query(
-      `SELECT a.id::text, a.person_id::text AS person_id, p.display_name AS person_name,
-              (SELECT max(posted_at) FROM posts WHERE author_account_id = a.id AND deleted_at IS NULL) AS last_posted_at
-         FROM social_accounts a LEFT JOIN persons p ON p.id = a.person_id
-        WHERE a.id = ANY($1::bigint[])`,
-      [ids],
-    );
-    if (!base.length) return [];
-    const personIds = [...new Set(base.map((r) => r.person_id).filter(Boolean))] as string[];
-
-    // The accounts and their people's other accounts: two index lookups (an OR of both would scan the table).
-    const linkedIds = personIds.length
-      ? ((await this.db.query(`SELECT id::text FROM social_accounts WHERE person_id = ANY($1::bigint[]) AND person_id IS NOT NULL`, [personIds])) as any[]).map((r) => r.id as string)
-      : [];
-    const accountsRows: any[] = await this.db.query(
-      `SELECT a.id::text, a.person_id::text AS person_id, a.platform, a.handle, a.display_name, a.language, a.location,
-              coalesce(a.verified, false) AS verified, a.followers_count::float8 AS followers,
-              s.score, s.percentile, s.signals
-         FROM social_accounts a
-         LEFT JOIN LATERAL (SELECT score, percentile, signals FROM account_score_snapshots
-                             WHERE account_id = a.id AND model_version = $2 ORDER BY day DESC LIMIT 1) s ON true
-        WHERE a.id = ANY($1::bigint[])
-        ORDER BY a.id`,
-      [[...new Set([...ids, ...linkedIds])], INFLUENCE_MODEL_VERSION],
-    );
-    const accounts = new Map<string, any>(accountsRows.map((r) => [r.id, r]));
-
-    const [personScores, topicScores, topTopics, quality, contacts] = await Promise.all([
-      personIds.length
-        ? this.db.query(
-            `SELECT DISTINCT ON (person_id) person_id::text, score FROM person_score_snapshots
-              WHERE person_id = ANY($1::bigint[]) AND model_version = $2 ORDER BY person_id, day DESC`,
-            [personIds, INFLUENCE_MODEL_VERSION],
-          )
-        : [],
-      searched.length
-        ? this.db.query(
-            `SELECT s.account_id::text, s.topic_id, s.score, s.percentile FROM account_topic_scores s
-              WHERE s.topic_id = ANY($2::text[]) AND s.account_id = ANY($1::bigint[])
-                AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = s.account_id AND h.topic_id = s.topic_id)`,
-            [ids, searched],
-          )
-        : [],
-      this.db.query(
-        `SELECT t.account_id::text, t.topic_id, t.rank, s.score, s.percentile
-           FROM account_topics t
-           LEFT JOIN LATERAL (SELECT score, percentile FROM account_topic_scores x WHERE x.topic_id = t.topic_id AND x.account_id = t.account_id) s ON true
-          WHERE t.account_id = ANY($1::bigint[])
-            AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)
-          ORDER BY t.account_id, t.rank`,
-        [ids],
-      ),
-      (await this.hasAudienceTable())
-        ? this.db.query(`SELECT account_id::text, score FROM account_audience_quality WHERE account_id = ANY($1::bigint[])`, [ids])
-        : [],
-      options.brandId
-        ? this.db.query(
-            `SELECT DISTINCT social_account_id::text AS account_id FROM influencer_contacts
-              WHERE brand_id = $1 AND social_account_id = ANY($2::bigint[]) AND email IS NOT NULL AND erased_at IS NULL`,
-            [options.brandId, ids],
-          )
-        : [],
+    const rows = await preparedQuery<any>(this.db, ROWS_SQL, [
+      // An array literal built here: node-postgres would escape every element of a bigint[] one by one.
+      `{${ids.join(',')}}`,
+      searched,
+      options.brandId ?? null,
+      INFLUENCE_MODEL_VERSION,
+      WHY_WINDOW_DAYS,
+      WHY_TOP_N,
     ]);
 
-    const personScore = new Map<string, number>(personScores.map((r: any) => [r.person_id, Number(r.score)]));
-    const scoresByAccount = new Map<string, InfluencerTopicScore[]>();
-    for (const r of topicScores as any[]) {
-      const list = scoresByAccount.get(r.account_id) ?? [];
-      list.push({ topic: this.topic(r.topic_id, locale), score: Number(r.score), percentile: Number(r.percentile) });
-      scoresByAccount.set(r.account_id, list);
-    }
-    for (const list of scoresByAccount.values()) list.sort((a, b) => b.score - a.score || a.topic.id.localeCompare(b.topic.id));
-    const topByAccount = new Map<string, { topicId: string; score: number | null; percentile: number | null }[]>();
-    for (const r of topTopics as any[]) {
-      const list = topByAccount.get(r.account_id) ?? [];
-      list.push({ topicId: r.topic_id, score: num(r.score), percentile: num(r.percentile) });
-      topByAccount.set(r.account_id, list);
-    }
-    const qualityOf = new Map<string, number>(quality.map((r: any) => [r.account_id, Number(r.score)]));
-    const withContact = new Set<string>(contacts.map((r: any) => r.account_id));
-
-    // The why-line talks about one topic per row: its best searched topic, else its strongest topic.
-    const focus = new Map<string, { topicId: string; score: number | null; percentile: number | null }>();
-    for (const r of base) {
-      const s = scoresByAccount.get(r.id)?.[0];
-      if (s) focus.set(r.id, { topicId: s.topic.id, score: s.score, percentile: s.percentile });
-      else if (!searched.length) {
-        const top = topByAccount.get(r.id)?.[0];
-        if (top) focus.set(r.id, top);
-      }
-    }
-    const why = await this.whyFacts(focus);
-
-    const toAccount = (a: any): InfluencerAccount => ({
-      id: a.id,
-      platform: a.platform,
-      handle: a.handle,
-      displayName: a.display_name,
-      language: a.language,
-      location: a.location,
-      verified: Boolean(a.verified),
-      followers: num(a.followers),
-      score: num(a.score),
+    const toAccount = (l: LinkedRow): InfluencerAccount => ({
+      id: l[0],
+      platform: l[1],
+      handle: l[2],
+      displayName: l[3],
+      language: l[4],
+      location: l[5],
+      verified: Boolean(l[6]),
+      followers: num(l[7]),
+      score: num(l[8]),
     });
 
-    const byId = new Map<string, Influencer>();
-    for (const r of base) {
-      const a = accounts.get(r.id);
-      if (!a) continue;
-      const linked = r.person_id ? accountsRows.filter((x) => x.person_id === r.person_id) : [a];
-      const f = focus.get(r.id);
-      const facts = f ? why.get(r.id) : undefined;
-      const followers = num(a.followers);
-      byId.set(r.id, {
+    return rows.map((r: any): Influencer => {
+      const own = toAccount([r.id, r.platform, r.handle, r.display_name, r.language, r.location, r.verified, r.followers, r.score]);
+      const topicScores: InfluencerTopicScore[] = ((r.topic_scores ?? []) as TopicTriple[]).map(([id, score, percentile]) => ({
+        topic: this.topic(id, locale),
+        score: Number(score),
+        percentile: Number(percentile),
+      }));
+      topicScores.sort((a, b) => b.score - a.score || a.topic.id.localeCompare(b.topic.id));
+      const top = (r.top_topics ?? []) as TopicTriple[];
+      const focusId: string | null = r.focus_topic;
+      const focus = focusId ? (topicScores.find((t) => t.topic.id === focusId) ?? null) : null;
+      const focusTop = focusId && !focus ? top.find((t) => t[0] === focusId) : undefined;
+      const followers = num(r.followers);
+      return {
         accountId: r.id,
-        account: toAccount(a),
-        person: r.person_id ? { id: r.person_id, displayName: r.person_name, score: personScore.get(r.person_id) ?? null } : null,
-        accounts: linked.map(toAccount),
-        score: num(a.score),
-        scorePercentile: num(a.percentile),
-        topicScores: scoresByAccount.get(r.id) ?? [],
-        topTopics: (topByAccount.get(r.id) ?? [])
-          .filter((t) => t.score !== null)
+        account: own,
+        person: r.person_id ? { id: r.person_id, displayName: r.person_name, score: num(r.person_score) } : null,
+        accounts: r.person_id && r.linked ? (r.linked as LinkedRow[]).map(toAccount) : [own],
+        score: num(r.score),
+        scorePercentile: num(r.percentile),
+        topicScores,
+        topTopics: top
+          .filter((t) => t[1] !== null)
           .slice(0, TOP_TOPICS)
-          .map((t) => ({ topic: this.topic(t.topicId, locale), score: t.score!, percentile: t.percentile ?? 0 })),
+          .map(([id, score, percentile]) => ({ topic: this.topic(id, locale), score: Number(score), percentile: num(percentile) ?? 0 })),
         followers,
-        engagementRate: engagementRate(a.signals),
-        audienceQuality: qualityOf.get(r.id) ?? null,
-        hasContactEmail: withContact.has(r.id),
+        engagementRate: engagementRate(r.signals),
+        audienceQuality: num(r.audience_quality),
+        hasContactEmail: Boolean(r.has_contact),
         lastPostedAt: iso(r.last_posted_at),
         why: composeWhyLine({
-          topicName: f ? this.topic(f.topicId, locale).name : null,
-          topicScore: f?.score ?? null,
-          topicPercentile: f?.percentile ?? null,
-          postsOnTopic: facts?.posts ?? 0,
-          repostsOnTopic: facts?.reposts ?? 0,
+          topicName: focusId ? this.topic(focusId, locale).name : null,
+          topicScore: focus ? focus.score : num(focusTop?.[1]),
+          topicPercentile: focus ? focus.percentile : num(focusTop?.[2]),
+          postsOnTopic: focusId ? Number(r.posts_on_topic) : 0,
+          repostsOnTopic: focusId ? Number(r.reposts_on_topic) : 0,
           windowDays: WHY_WINDOW_DAYS,
-          followedByTop: facts?.followedByTop ?? 0,
+          followedByTop: focusId ? Number(r.followed_by_top) : 0,
           topN: WHY_TOP_N,
-          overallScore: num(a.score),
-          overallPercentile: num(a.percentile),
+          overallScore: num(r.score),
+          overallPercentile: num(r.percentile),
           followers,
         }),
-      });
-    }
-    return ids.map((id) => byId.get(id)).filter((x): x is Influencer => !!x);
-  }
-
-  /**
-   * Per account and its focus topic: own posts on the topic (or a child topic) in the window with their
-   * reposts, and how many of the topic's top 20 follow it. The follow check probes the
-   * interactions uniqueness index (platform, type, actor, target) once per leader, never scanning an
-   * account's whole follower list.
-   */
-  private async whyFacts(focus: Map<string, { topicId: string }>): Promise<Map<string, { posts: number; reposts: number; followedByTop: number }>> {
-    const out = new Map<string, { posts: number; reposts: number; followedByTop: number }>();
-    if (!focus.size) return out;
-    const lx = this.topics.lexicon;
-    const accs: string[] = [];
-    const tops: string[] = [];
-    const pairAcc: string[] = [];
-    const pairTopic: string[] = [];
-    for (const [acc, f] of focus) {
-      accs.push(acc);
-      tops.push(f.topicId);
-      for (const t of [f.topicId, ...(lx.get(f.topicId)?.childIds ?? [])]) {
-        pairAcc.push(acc);
-        pairTopic.push(t);
-      }
-    }
-    const [posts, leaders] = await Promise.all([
-      this.db.query(
-        `SELECT x.acc::text AS account_id, count(DISTINCT p.id)::int AS posts, coalesce(sum(p.repost_count), 0)::float8 AS reposts
-           FROM (SELECT DISTINCT acc FROM unnest($1::bigint[]) AS u(acc)) x
-           JOIN posts p ON p.author_account_id = x.acc AND p.posted_at > now() - make_interval(days => $3) AND p.deleted_at IS NULL
-          WHERE EXISTS (SELECT 1 FROM unnest($1::bigint[], $2::text[]) AS y(acc, topic)
-                          JOIN post_topics pt ON pt.post_id = p.id AND pt.topic_id = y.topic WHERE y.acc = x.acc)
-          GROUP BY x.acc`,
-        [pairAcc, pairTopic, WHY_WINDOW_DAYS],
-      ),
-      this.db.query(
-        `SELECT x.acc::text AS account_id,
-                (SELECT count(*)::int FROM (SELECT s.account_id FROM account_topic_scores s WHERE s.topic_id = x.topic
-                                             ORDER BY s.score DESC, s.account_id LIMIT $3) lead
-                  WHERE lead.account_id <> x.acc AND EXISTS (
-                    SELECT 1 FROM interactions i
-                     WHERE i.platform = a.platform AND i.type = 'follow' AND i.actor_account_id = lead.account_id
-                       AND i.target_account_id = x.acc AND i.deleted_at IS NULL)) AS followed_by_top
-           FROM unnest($1::bigint[], $2::text[]) AS x(acc, topic) JOIN social_accounts a ON a.id = x.acc`,
-        [accs, tops, WHY_TOP_N],
-      ),
-    ]);
-    for (const acc of accs) out.set(acc, { posts: 0, reposts: 0, followedByTop: 0 });
-    for (const r of posts as any[]) Object.assign(out.get(r.account_id)!, { posts: Number(r.posts), reposts: Number(r.reposts) });
-    for (const r of leaders as any[]) out.get(r.account_id)!.followedByTop = Number(r.followed_by_top);
-    return out;
+      };
+    });
   }
 }
 

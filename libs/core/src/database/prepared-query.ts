@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs a hot statement as a named prepared statement: PostgreSQL parses and plans it once per connection
+ * instead of on every call (planning the search's ranking or a page's rows costs about as much as running
+ * them). The name comes from the text, so statements built from a filter's shape get one name per shape.
+ * Inside a transaction pass its EntityManager: the statement runs on that transaction's connection.
+ * Returns the rows, like `query`.
+ */
+export async function preparedQuery<T = Record<string, unknown>>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  const name = `p_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+  const runner = 'queryRunner' in on ? on.queryRunner : undefined;
+  if (runner && !runner.isReleased) {
+    // A transaction's runner holds its pg client once connected (TypeORM's PostgresQueryRunner).
+    const client = (runner as unknown as { databaseConnection?: pg.PoolClient }).databaseConnection ?? ((await runner.connect()) as pg.PoolClient);
+    return (await client.query({ name, text, values })).rows as T[];
+  }
+  const source = 'driver' in on ? on : on.connection;
+  const pool = (source.driver as unknown as { master: pg.Pool }).master;
+  return (await pool.query({ name, text, values })).rows as T[];
+}
