@@ -177,12 +177,13 @@ async function dumpRows(pool: pg.Pool, platform: string, dir: string): Promise<D
 }
 
 /** COPYs dumped rows back into the (emptied) tables, timed; one transaction like a bulk load would use. */
-async function rawCopy(pool: pg.Pool, dumps: Dump[], dataDir: string | null): Promise<{ seconds: number; rows: number; cpu: { node: number; pg: number | null } }> {
+async function rawCopy(pool: pg.Pool, dumps: Dump[], dataDir: string | null, withoutForeignKeyTriggers = false): Promise<{ seconds: number; rows: number; cpu: { node: number; pg: number | null } }> {
   const client = await pool.connect();
   try {
     const mark = cpuMark(dataDir);
     const started = performance.now();
     await client.query('BEGIN');
+    if (withoutForeignKeyTriggers) await client.query('SET LOCAL session_replication_role = replica');
     for (const d of dumps) {
       // COPY writes provided values into GENERATED ALWAYS identity columns (like OVERRIDING SYSTEM VALUE).
       await pipeline(createReadStream(d.file), client.query(copyFrom(`COPY ${d.table} FROM STDIN`)));
@@ -212,6 +213,7 @@ interface Phase {
   platform: string;
   dumps?: Dump[];
   copy?: { seconds: number; rows: number; cpu: { node: number; pg: number | null } };
+  copyNoFk?: { seconds: number; rows: number; cpu: { node: number; pg: number | null } };
 }
 
 async function importPhase(importer: GraphImporter, dataDir: string | null, name: string, file: string, format: string, platform: string, unit: string, count: (r: ImportResult) => number): Promise<Phase> {
@@ -279,6 +281,16 @@ async function main() {
       if (back !== p.copy.rows) throw new Error(`${p.name}: COPY restored ${back} rows, expected ${p.copy.rows}`);
     }
 
+    // For reference only: the same COPY with PostgreSQL's per-row foreign-key triggers off (a superuser's
+    // session_replication_role = replica). The importer, when it may, COPYs new rows that way too and keeps the
+    // foreign keys by locking the referenced rows itself (FOR KEY SHARE); the ratio above stays against the COPY
+    // with the triggers, the server's standard bulk load into these tables.
+    const superuser = (await pool.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)).rows[0]?.rolsuper === true;
+    if (superuser) {
+      await pool.query(`TRUNCATE ${GRAPH_TABLES.map((t) => t.table).reverse().join(', ')} CASCADE`);
+      for (const p of phases) p.copyNoFk = await rawCopy(pool, p.dumps!, db.dataDir, true);
+    }
+
     console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes on the machine slow both the importer and COPY)`);
     for (const p of phases) {
       const rows = p.copy!.rows;
@@ -297,6 +309,9 @@ async function main() {
       };
       console.log(`  CPU, import       : ${cpuLine(p.cpu)}`);
       console.log(`  CPU, raw COPY     : ${cpuLine(p.copy!.cpu)}`);
+      if (p.copyNoFk) {
+        console.log(`  (reference) raw COPY without FK triggers: ${p.copyNoFk.seconds.toFixed(1)} s = ${fmt(p.records / p.copyNoFk.seconds)} ${p.unit}/s; CPU ${cpuLine(p.copyNoFk.cpu)}`);
+      }
       if (p.cpu.pg !== null && p.copy!.cpu.pg !== null) {
         console.log(`  import / raw COPY in CPU: ${((p.copy!.cpu.node + p.copy!.cpu.pg) / (p.cpu.node + p.cpu.pg)).toFixed(2)} (CPU the raw COPY needs per CPU the import needs, for the same rows)`);
       }

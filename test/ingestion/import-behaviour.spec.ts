@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { IngestionError } from '@renown/ingestion';
+import { GraphBatch, GraphWriter, IngestionError, emptyItems } from '@renown/ingestion';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { countRows, graphSnapshot } from './support/graph-snapshot.js';
 import { fixture, importerFor } from './support/fixtures.js';
@@ -149,5 +149,55 @@ describe('import behaviour', () => {
     const plan = await importer.plan(dir);
     expect(plan.files.map((f) => [f.file.split('/').pop(), f.format])).toEqual([['a.jsonl', 'bluesky-jetstream'], ['b.txt', 'edge-list']]);
     expect(plan.ignored.map((f) => f.file.split('/').pop())).toEqual(['SOURCE.md', 'junk.csv']);
+  });
+  it('new rows COPYed without per-row foreign-key triggers make the same graph as with them, and no dangling reference', async () => {
+    // The test server's role is a superuser, so the default run takes the bulk path (referenced rows locked by
+    // the lookups, triggers off for the COPY of new rows); the other database forces the per-row triggers.
+    expect((await db.pool.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)).rows[0].rolsuper).toBe(true);
+    const other = await createTestDatabase();
+    try {
+      for (const f of ALL) {
+        await importerFor(db).ingestFile(fixture(f), { batchSize: 50 });
+        await importerFor(other).ingestFile(fixture(f), { batchSize: 50, perRowForeignKeyChecks: true });
+      }
+      expect(await graphSnapshot(db.pool, { writeTimes: false })).toEqual(await graphSnapshot(other.pool, { writeTimes: false }));
+      const dangling = await db.pool.query(`
+        SELECT (SELECT count(*) FROM posts p WHERE p.author_account_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = p.author_account_id))
+          + (SELECT count(*) FROM posts p WHERE p.reply_to_post_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM posts r WHERE r.id = p.reply_to_post_id))
+          + (SELECT count(*) FROM posts p WHERE p.quote_of_post_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM posts r WHERE r.id = p.quote_of_post_id))
+          + (SELECT count(*) FROM posts p WHERE p.repost_of_post_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM posts r WHERE r.id = p.repost_of_post_id))
+          + (SELECT count(*) FROM interactions i WHERE NOT EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = i.actor_account_id)
+               OR NOT EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = i.target_account_id)
+               OR (i.post_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = i.post_id)))
+          + (SELECT count(*) FROM post_metrics_history h WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = h.post_id))
+          + (SELECT count(*) FROM account_metrics_history h WHERE NOT EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = h.account_id))
+          + (SELECT count(*) FROM import_run_accounts r WHERE NOT EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = r.account_id)) AS n`);
+      expect(Number(dangling.rows[0].n)).toBe(0);
+    } finally {
+      await other.drop();
+    }
+  }, 120_000);
+  it('while a batch that references an existing account is being written, that account cannot be deleted', async () => {
+    await writeFile(join(dir, 'alice.jsonl'), v2Page('2024-03-02T00:00:00+00:00', [{ id: '1900000000000000001', author_id: '10', text: 'hello', created_at: '2024-03-01T10:00:00.000Z' }], [user('10', 'alice', 900)]) + '\n');
+    await importerFor(db).ingestFile(join(dir, 'alice.jsonl'));
+    const batch = new GraphBatch();
+    batch.add({ ...emptyItems(), posts: [{ platform: 'twitter', externalId: '1900000000000000002', stub: false, authorExternalId: '10', text: 'again', postedAt: '2024-03-03T10:00:00.000Z' }] });
+    const writing = await db.pool.connect();
+    const deleting = await db.pool.connect();
+    try {
+      await writing.query('BEGIN');
+      await new GraphWriter(writing).write(batch, null);
+      // The new post's author reference must hold until the batch commits, as a foreign-key check would ensure.
+      await deleting.query(`SET lock_timeout = '300ms'`);
+      await expect(deleting.query(`DELETE FROM social_accounts WHERE platform = 'twitter' AND external_id = '10'`)).rejects.toMatchObject({ code: '55P03' });
+      await writing.query('COMMIT');
+      await deleting.query(`DELETE FROM social_accounts WHERE platform = 'twitter' AND external_id = '10'`);
+      // ON DELETE SET NULL reached the post written by the batch.
+      expect((await db.pool.query(`SELECT author_account_id FROM posts WHERE external_id = '1900000000000000002'`)).rows).toEqual([{ author_account_id: null }]);
+    } finally {
+      await writing.query('ROLLBACK').catch(() => undefined);
+      writing.release();
+      deleting.release();
+    }
   });
 });

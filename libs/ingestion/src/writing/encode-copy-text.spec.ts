@@ -13,4 +13,8 @@ describe('COPY text encoding', () => {
   it('writes objects as JSON', () => {
     expect(copyRow([[{ domain: { id: '10' } }]])).toBe('[{"domain":{"id":"10"}}]\n');
   });
+
+  it('drops NULs inside JSON strings (jsonb cannot hold \\u0000), and only them', () => {
+    expect(copyRow([{ name: 'a\u0000b', note: 'literal \\u0000 text' }])).toBe('{"name":"ab","note":"literal \\\\\\\\u0000 text"}\n');
+  });
 });

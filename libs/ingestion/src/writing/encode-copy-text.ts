@@ -19,6 +19,13 @@ export function arrayLiteral(values: readonly string[]): string {
   return out + '}';
 }
 
+/** JSON text without NUL characters (jsonb refuses \u0000); the replacer pass only when the plain text has one. */
+function jsonWithoutNul(v: unknown): string {
+  const json = JSON.stringify(v);
+  if (!json.includes('\\u0000')) return json;
+  return JSON.stringify(v, (_k, x) => (typeof x === 'string' ? x.replace(/\u0000/g, '') : x));
+}
+
 export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   switch (typeof v) {
@@ -31,7 +38,7 @@ export function copyValue(v: unknown): string {
       return v ? 't' : 'f';
     default:
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return escapeCopyText(arrayLiteral(v));
-      return escapeCopyText(JSON.stringify(v, (_k, x) => (typeof x === 'string' ? x.replace(/\u0000/g, '') : x)));
+      return escapeCopyText(jsonWithoutNul(v));
   }
 }
 
