@@ -14,7 +14,8 @@ export const requestLogging = pinoHttp({
     res.setHeader('X-Request-Id', id);
     return id;
   },
-  autoLogging: { ignore: (req) => req.url === '/health' },
+  // The completion line is written at info: above that level it is not even composed.
+  autoLogging: { ignore: (req) => req.url === '/health' || !logger.isLevelEnabled('info') },
   serializers: {
     req: (req) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0] }),
   },
