@@ -99,6 +99,31 @@ describe('influencers search: pagination and metering', () => {
     expect(new Set(seen)).toEqual(new Set(before));
   });
 
+  it('a person listed on one page is not listed again on a later page through another of their accounts', async () => {
+    const order = await ranking(TOTAL);
+    // One person runs the 3rd and the 70th account of the ranking.
+    const { rows } = await t.db.pool.query(`INSERT INTO persons (display_name) VALUES ('Two Accounts') RETURNING id`);
+    await t.db.pool.query(`UPDATE social_accounts SET person_id = $1 WHERE id = ANY ($2::bigint[])`, [rows[0].id, [order[2], order[69]]]);
+    try {
+      const first = await page({ f: { topics: ['cars'] }, first: 50 });
+      const seen: string[] = first.edges.map((e: any) => e.node.accountId);
+      expect(seen).toContain(order[2]);
+      let cursor = first.pageInfo.endCursor;
+      let hasNext = first.pageInfo.hasNextPage;
+      while (hasNext) {
+        const more = await page({ first: 50, after: cursor });
+        seen.push(...more.edges.map((e: any) => e.node.accountId));
+        cursor = more.pageInfo.endCursor;
+        hasNext = more.pageInfo.hasNextPage;
+      }
+      expect(seen).not.toContain(order[69]);
+      expect(seen.length).toBe(TOTAL - 1);
+    } finally {
+      await t.db.pool.query(`UPDATE social_accounts SET person_id = NULL WHERE person_id = $1`, [rows[0].id]);
+      await t.db.pool.query(`DELETE FROM persons WHERE id = $1`, [rows[0].id]);
+    }
+  });
+
   it('an edge cursor continues right after its row', async () => {
     const first = await page({ f: { topics: ['cars'] }, first: 10 });
     const fromFifth = await page({ first: 3, after: first.edges[4].cursor });

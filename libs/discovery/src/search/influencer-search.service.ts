@@ -122,6 +122,17 @@ export class InfluencerSearchService {
     return { ids, scores, exhausted };
   }
 
+  /** The listed accounts and the other accounts of their people: a person listed once is not listed again. */
+  private async withSamePeople(accountIds: string[]): Promise<string[]> {
+    if (!accountIds.length) return [];
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT o.id::text AS id FROM social_accounts o
+        WHERE o.person_id IN (SELECT a.person_id FROM social_accounts a WHERE a.id = ANY ($1::bigint[]) AND a.person_id IS NOT NULL)`,
+      [`{${accountIds.join(',')}}`],
+    );
+    return [...new Set([...accountIds, ...rows.map((r) => r.id)])];
+  }
+
   private interpretationView(i: QueryInterpretation, f: AppliedFilter, locale: string): SearchInterpretation {
     return {
       query: i.query,
@@ -196,7 +207,10 @@ export class InfluencerSearchService {
     while (position + first > search.accountIds.length && !search.exhausted) {
       const n = search.accountIds.length;
       const room = MAX_SEARCH_RESULTS - n;
-      const more = room > 0 ? await this.rank(brandId, search.filter as AppliedFilter, Math.min(room, Math.max(first, 50)), null, search.accountIds) : { ids: [], scores: [], exhausted: true };
+      const more =
+        room > 0
+          ? await this.rank(brandId, search.filter as AppliedFilter, Math.min(room, Math.max(first, 50)), null, await this.withSamePeople(search.accountIds))
+          : { ids: [], scores: [], exhausted: true };
       // A batch holding only accounts of people already listed would not move on: the list is complete.
       if (!more.ids.length || n + more.ids.length >= MAX_SEARCH_RESULTS) more.exhausted = true;
       if (await this.searches.append(brandId, search.id, n, more.ids, more.scores, more.exhausted)) {
