@@ -14,7 +14,8 @@ describe('eval:score', () => {
       log.mockRestore();
     }
     expect(lines).toContain('pairs: 40');
-    expect(lines.some((l) => /^k-fold \(4\) held-out AUC: 0\.\d{4}/.test(l))).toBe(true);
+    // Mean, spread over the folds and every fold's AUC.
+    expect(lines.some((l) => /^k-fold \(4\) held-out AUC: 0\.\d{4} \(sd 0\.\d{4} over folds; folds( [01]\.\d{4}){4}\)$/.test(l))).toBe(true);
     const last = lines[lines.length - 1];
     expect(last).toMatch(/^AUC: \d\.\d{4}$/);
     // The synthetic judgments follow account size: the score must rank clearly better than chance.

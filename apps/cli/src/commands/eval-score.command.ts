@@ -23,7 +23,7 @@ export const evalScoreCommand = new Command('eval-score')
     if (opts.kfold) {
       const k = Number(opts.kfold);
       const cv = kFoldAuc(judgments, k);
-      console.log(`k-fold (${k}) held-out AUC: ${cv.mean.toFixed(4)} (folds ${cv.folds.map((f) => f.toFixed(4)).join(' ')})`);
+      console.log(`k-fold (${k}) held-out AUC: ${cv.mean.toFixed(4)} (sd ${cv.sd.toFixed(4)} over folds; folds ${cv.folds.map((f) => f.toFixed(4)).join(' ')})`);
     }
     if (opts.fit) {
       const net = fitInfluenceNetwork(networkPairs(judgments));

@@ -136,7 +136,8 @@ export function networkPairs(judgments: PairwiseJudgment[]) {
 
 /**
  * k-fold: fit on k-1 folds (standardization included), score the held-out fold with the full score function
- * (calibration and all); returns the mean held-out AUC. Fold f holds the judgments with index % k === f.
+ * (calibration and all); returns the mean held-out AUC, its spread (population standard deviation over the
+ * folds) and each fold's AUC. Fold f holds the judgments with index % k === f.
  */
 export function kFoldAuc(judgments: PairwiseJudgment[], k = 5, options: NetworkFitOptions = {}) {
   const folds: number[] = [];
@@ -146,5 +147,7 @@ export function kFoldAuc(judgments: PairwiseJudgment[], k = 5, options: NetworkF
     const network = fitInfluenceNetwork(networkPairs(train), options);
     folds.push(evaluatePairwise(test, { ...INFLUENCE_PARAMETERS, network }).auc);
   }
-  return { mean: folds.reduce((a, b) => a + b, 0) / k, folds };
+  const mean = folds.reduce((a, b) => a + b, 0) / k;
+  const sd = Math.sqrt(folds.reduce((a, f) => a + (f - mean) ** 2, 0) / k);
+  return { mean, sd, folds };
 }
