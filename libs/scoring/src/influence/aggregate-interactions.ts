@@ -45,19 +45,32 @@ export class RawInteractions {
 /**
  * Raw interactions → per-(actor, target) pairs with recency-weighted counts per kind (sorted by actor, then
  * target), and per-target burst factors. Two stable counting sorts (by target, then by actor) instead of a
- * comparison sort or a hash map: O(rows + accounts) at 10M rows.
+ * comparison sort or a hash map: O(rows + accounts) at 10M rows. Each sort moves the rows' values
+ * themselves (not an index into them), so every later pass reads memory in order rather than jumping
+ * through a permutation: at 10M rows the random reads were most of this step.
  */
 export function aggregateInteractions(raw: RawInteractions, accountCount: number): { pairs: EngagementPairs; burstFactor: Float32Array } {
   const m = raw.length;
   const n = accountCount;
-  const byTarget = new Int32Array(m);
-  const counts = new Int32Array(n + 1);
-  for (let i = 0; i < m; i++) counts[raw.target[i] + 1]++;
-  for (let v = 0; v < n; v++) counts[v + 1] += counts[v];
-  const targetStart = counts.slice();
-  for (let i = 0; i < m; i++) byTarget[counts[raw.target[i]]++] = i;
 
-  // Bursts, per target over its days in the window (rows are grouped by target now).
+  // Stable by target: rows grouped by target, in their original order within a target.
+  const targetStart = new Int32Array(n + 1);
+  for (let i = 0; i < m; i++) targetStart[raw.target[i] + 1]++;
+  for (let v = 0; v < n; v++) targetStart[v + 1] += targetStart[v];
+  let tActor: Int32Array | null = new Int32Array(m);
+  let tKind: Uint8Array | null = new Uint8Array(m);
+  let tAge: Float32Array | null = new Float32Array(m);
+  {
+    const cursor = targetStart.slice(0, n);
+    for (let i = 0; i < m; i++) {
+      const slot = cursor[raw.target[i]]++;
+      tActor[slot] = raw.actor[i];
+      tKind[slot] = raw.kind[i];
+      tAge[slot] = raw.ageDays[i];
+    }
+  }
+
+  // Bursts, per target over its days in the window.
   const burstFactor = new Float32Array(n).fill(1);
   const perDay = new Float64Array(WINDOW_DAYS + 1);
   for (let t = 0; t < n; t++) {
@@ -67,9 +80,8 @@ export function aggregateInteractions(raw: RawInteractions, accountCount: number
     perDay.fill(0);
     let total = 0;
     for (let k = from; k < to; k++) {
-      const i = byTarget[k];
-      const age = raw.ageDays[i];
-      if (raw.kind[i] === KIND.follow || !(age >= 0) || age > WINDOW_DAYS) continue;
+      const age = tAge[k];
+      if (tKind[k] === KIND.follow || !(age >= 0) || age > WINDOW_DAYS) continue;
       perDay[Math.floor(age)]++;
       total++;
     }
@@ -79,52 +91,62 @@ export function aggregateInteractions(raw: RawInteractions, accountCount: number
     if (total > 0 && counted < total) burstFactor[t] = counted / total;
   }
 
-  // Stable by actor on top of by-target: (actor, target) order.
-  counts.fill(0);
-  for (let i = 0; i < m; i++) counts[raw.actor[i] + 1]++;
-  for (let v = 0; v < n; v++) counts[v + 1] += counts[v];
-  const order = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
-    const i = byTarget[k];
-    order[counts[raw.actor[i]]++] = i;
+  // Stable by actor on top of by-target: (actor, target) order, original order within a pair.
+  const actorStart = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) actorStart[tActor[k] + 1]++;
+  for (let v = 0; v < n; v++) actorStart[v + 1] += actorStart[v];
+  const oTarget = new Int32Array(m);
+  const oKind = new Uint8Array(m);
+  const oAge = new Float32Array(m);
+  {
+    const cursor = actorStart.slice(0, n);
+    for (let t = 0; t < n; t++) {
+      for (let k = targetStart[t], end = targetStart[t + 1]; k < end; k++) {
+        const slot = cursor[tActor[k]]++;
+        oTarget[slot] = t;
+        oKind[slot] = tKind[k];
+        oAge[slot] = tAge[k];
+      }
+    }
   }
+  tActor = null;
+  tKind = null;
+  tAge = null;
 
   const pairs = allocatePairs(Math.max(1, m));
   const lambda = Math.LN2 / RECENCY_HALF_LIFE_DAYS;
   let last = -1;
-  let lastActor = -1;
-  let lastTarget = -1;
-  for (let k = 0; k < m; k++) {
-    const i = order[k];
-    const a = raw.actor[i];
-    const t = raw.target[i];
-    if (a !== lastActor || t !== lastTarget) {
-      last = pairs.length++;
-      pairs.actor[last] = a;
-      pairs.target[last] = t;
-      lastActor = a;
-      lastTarget = t;
-    }
-    const age = raw.ageDays[i];
-    const w = age >= 0 ? Math.exp(-lambda * age) : 1;
-    switch (raw.kind[i]) {
-      case KIND.repost:
-        pairs.reposts[last] += w;
-        break;
-      case KIND.quote:
-        pairs.quotes[last] += w;
-        break;
-      case KIND.reply:
-        pairs.replies[last] += w;
-        break;
-      case KIND.mention:
-        pairs.mentions[last] += w;
-        break;
-      case KIND.like:
-        pairs.likes[last] += w;
-        break;
-      default:
-        pairs.follows[last] = 1;
+  for (let a = 0; a < n; a++) {
+    let lastTarget = -1;
+    for (let k = actorStart[a], end = actorStart[a + 1]; k < end; k++) {
+      const t = oTarget[k];
+      if (t !== lastTarget) {
+        last = pairs.length++;
+        pairs.actor[last] = a;
+        pairs.target[last] = t;
+        lastTarget = t;
+      }
+      const age = oAge[k];
+      const w = age >= 0 ? Math.exp(-lambda * age) : 1;
+      switch (oKind[k]) {
+        case KIND.repost:
+          pairs.reposts[last] += w;
+          break;
+        case KIND.quote:
+          pairs.quotes[last] += w;
+          break;
+        case KIND.reply:
+          pairs.replies[last] += w;
+          break;
+        case KIND.mention:
+          pairs.mentions[last] += w;
+          break;
+        case KIND.like:
+          pairs.likes[last] += w;
+          break;
+        default:
+          pairs.follows[last] = 1;
+      }
     }
   }
   return { pairs, burstFactor };

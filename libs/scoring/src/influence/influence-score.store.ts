@@ -33,7 +33,8 @@ export function copyField(v: string | number | null): string {
 }
 
 export interface LoadedScoringInput extends ScoringInput {
-  accountIds: string[];
+  /** Internal account id (social_accounts.id) per position, ascending. */
+  accountIds: Float64Array;
   personIds: string[];
 }
 
@@ -104,12 +105,16 @@ export class InfluenceScoreStore {
       await client.query('BEGIN');
       await onStage('load-accounts');
       await client.query(`SET LOCAL work_mem = '256MB'`);
-      const accountIds: string[] = [];
-      const ids: number[] = [];
+      // Columns as typed arrays from the start (sized from the planner's estimate, grown if short): a million
+      // boxed numbers and id strings in JS arrays were garbage-collector work for the rest of the run.
+      const { rows: accountEstimate } = await client.query(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'social_accounts'::regclass`);
+      let capacity = Math.max(1024, Math.ceil(Number(accountEstimate[0]?.n ?? 0) * 1.05));
+      let ids = new Float64Array(capacity);
+      let personOf = new Int32Array(capacity);
+      let cols = [0, 1, 2, 3, 4].map(() => new Float64Array(capacity));
+      let count = 0;
       const personIndex = new Map<number, number>();
       const personIds: string[] = [];
-      const cols: number[][] = [[], [], [], [], []];
-      const personOf: number[] = [];
       await copyOutBinary(
         client,
         `SELECT id, person_id, coalesce(followers_count, 0), coalesce(following_count, 0), coalesce(listed_count, 0),
@@ -117,9 +122,19 @@ export class InfluenceScoreStore {
          FROM social_accounts ORDER BY id`,
         7,
         (buf, o) => {
-          const id = int8At(buf, o[0]);
-          ids.push(id);
-          accountIds.push(String(id));
+          if (count === capacity) {
+            capacity *= 2;
+            const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+              const b = new (a.constructor as new (n: number) => T)(capacity);
+              b.set(a);
+              return b;
+            };
+            ids = grow(ids);
+            personOf = grow(personOf);
+            cols = cols.map(grow);
+          }
+          const i = count++;
+          ids[i] = int8At(buf, o[0]);
           let p = -1;
           if (o[1] >= 0) {
             const pid = int8At(buf, o[1]);
@@ -130,21 +145,22 @@ export class InfluenceScoreStore {
               personIds.push(String(pid));
             }
           }
-          personOf.push(p);
-          for (let k = 0; k < 4; k++) cols[k].push(int8At(buf, o[2 + k]));
+          personOf[i] = p;
+          for (let k = 0; k < 4; k++) cols[k][i] = int8At(buf, o[2 + k]);
           // Age in days from the stored microseconds (cheaper here than numeric extract() per row in SQL).
-          cols[4].push(o[6] >= 0 ? (atMicros - int8At(buf, o[6])) / 86_400_000_000 : NaN);
+          cols[4][i] = o[6] >= 0 ? (atMicros - int8At(buf, o[6])) / 86_400_000_000 : NaN;
         },
       );
+      const accountIds = ids.subarray(0, count);
       // Ids are identity values, dense in practice: a lookup array beats a Map for 20M lookups.
-      const maxId = ids.length ? ids[ids.length - 1] : 0;
-      const dense = maxId <= 4 * ids.length + 1_000_000;
+      const maxId = count ? accountIds[count - 1] : 0;
+      const dense = maxId <= 4 * count + 1_000_000;
       const lookup = dense ? new Int32Array(maxId + 1).fill(-1) : null;
       const sparse = dense ? null : new Map<number, number>();
-      ids.forEach((id, i) => (lookup ? (lookup[id] = i) : sparse!.set(id, i)));
+      accountIds.forEach((id, i) => (lookup ? (lookup[id] = i) : sparse!.set(id, i)));
       const indexOf = (id: number) => (lookup ? (id <= maxId ? lookup[id] : -1) : (sparse!.get(id) ?? -1));
       const index = { get: (id: string) => { const i = indexOf(Number(id)); return i < 0 ? undefined : i; } };
-      const n = accountIds.length;
+      const n = count;
 
       await onStage('load-posts');
       // Announcements of one's own score, and posts that repost/quote/reply to them, are invisible.
@@ -181,12 +197,25 @@ export class InfluenceScoreStore {
         const a = indexOf(int8At(buf, o[0]));
         const t = indexOf(int8At(buf, o[1]));
         if (a < 0 || t < 0) return;
-        raw.push(a, t, buf.getInt16(o[2]), o[3] >= 0 ? (atMicros - int8At(buf, o[3])) / 86_400_000_000 : NaN);
+        raw.push(a, t, kindOf(buf, o[2]), o[3] >= 0 ? (atMicros - int8At(buf, o[3])) / 86_400_000_000 : NaN);
       };
-      const select = (part: string) => `SELECT actor_account_id, target_account_id,
-                (CASE type WHEN 'repost' THEN ${KIND.repost} WHEN 'quote' THEN ${KIND.quote} WHEN 'reply' THEN ${KIND.reply}
-                           WHEN 'mention' THEN ${KIND.mention} WHEN 'like' THEN ${KIND.like} ELSE ${KIND.follow} END)::int2,
-                occurred_at
+      // The type comes as its text and is told apart here by first letter and length (a CASE in SQL per row
+      // cost the server more): the table's CHECK allows only these six.
+      const kindOf = (buf: DataView, at: number) => {
+        switch (buf.getUint8(at)) {
+          case 0x72: // r: 'repost' (6) or 'reply' (5)
+            return buf.getInt32(at - 4) === 6 ? KIND.repost : KIND.reply;
+          case 0x71: // q
+            return KIND.quote;
+          case 0x6d: // m
+            return KIND.mention;
+          case 0x6c: // l
+            return KIND.like;
+          default: // f: follow
+            return KIND.follow;
+        }
+      };
+      const select = (part: string) => `SELECT actor_account_id, target_account_id, type, occurred_at
          FROM interactions i
          WHERE ${part} AND ${live} AND (type = 'follow' OR occurred_at IS NULL OR occurred_at >= ${start})`;
       // The largest read of the run (10M rows at 1M accounts) is split in two halves of the table's blocks
@@ -226,12 +255,12 @@ export class InfluenceScoreStore {
         accountCount: n,
         accountIds,
         personIds,
-        person: Int32Array.from(personOf),
-        followers: Float64Array.from(cols[0]),
-        following: Float64Array.from(cols[1]),
-        listed: Float64Array.from(cols[2]),
-        postsCount: Float64Array.from(cols[3]),
-        ageDays: Float64Array.from(cols[4]),
+        person: personOf.subarray(0, n),
+        followers: cols[0].subarray(0, n),
+        following: cols[1].subarray(0, n),
+        listed: cols[2].subarray(0, n),
+        postsCount: cols[3].subarray(0, n),
+        ageDays: cols[4].subarray(0, n),
         postsInWindow,
         burstFactor,
         pairs,

@@ -104,7 +104,7 @@ export class InfluenceScoringRun {
         };
         const percentile = percentileOnCalibration(computeRawInfluence(combined).raw, calibration);
         const best = idx.reduce((b, i) => (result.raw[i] > result.raw[b] ? i : b), idx[0]);
-        persons.push({ personId: input.personIds[p], score: scoreFromPercentile(percentile), percentile, accountIds: idx.map((i) => input.accountIds[i]), bestAccountId: input.accountIds[best] });
+        persons.push({ personId: input.personIds[p], score: scoreFromPercentile(percentile), percentile, accountIds: idx.map((i) => String(input.accountIds[i])), bestAccountId: String(input.accountIds[best]) });
       }
 
       await enter('write');
@@ -131,7 +131,7 @@ export class InfluenceScoringRun {
         const engagerIds = row.topEngagerIds as Float64Array;
         const engagerWeights = row.topEngagerWeights as Float64Array;
         for (let i = from; i < to; i++) {
-          row.accountId = Number(accountIds[i]);
+          row.accountId = accountIds[i];
           row.score = result.score[i];
           row.percentile = result.percentile[i];
           row.reach = result.subScores.reach[i];
@@ -144,7 +144,7 @@ export class InfluenceScoringRun {
           for (let k = 0; k < TOP_ENGAGERS; k++) {
             const e = result.topEngagers[i * TOP_ENGAGERS + k];
             if (e >= 0) {
-              engagerIds[count] = Number(accountIds[e]);
+              engagerIds[count] = accountIds[e];
               // Four significant digits, as the explanation shows them.
               engagerWeights[count] = fourSignificant(result.topEngagerWeights[i * TOP_ENGAGERS + k]);
               count++;
