@@ -43,6 +43,9 @@ export function arr(v: unknown): any[] {
 }
 
 export function uniq<T>(values: (T | null | undefined)[]): T[] {
+  // Most lists are empty or one item (a tweet's hashtags, mentions, urls): no Set for those.
+  if (values.length === 0) return [];
+  if (values.length === 1) return values[0] === null || values[0] === undefined ? [] : [values[0]];
   return [...new Set(values.filter((v): v is T => v !== null && v !== undefined))];
 }
 
