@@ -121,8 +121,9 @@ export const edgeListFormat: FormatParser = {
           if (cols.weight !== null && /^\d+$/.test(tokens[cols.weight] ?? '')) weight = Number(tokens[cols.weight]);
         } else {
           for (const t of tokens.slice(2)) {
+            let at: string | null = null;
             if (TYPE_WORDS[t.toLowerCase()]) typeWord = t;
-            else if (!occurredAt && timeFromNumber(t)) occurredAt = timeFromNumber(t);
+            else if (!occurredAt && (at = timeFromNumber(t))) occurredAt = at;
             else if (/^\d+$/.test(t)) weight = Number(t);
             else return { ok: false, reason: `unknown interaction type "${t}" (known: RT, MT, RE, QT, repost, mention, reply, quote, like, follow)` };
           }
