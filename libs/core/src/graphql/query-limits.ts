@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   GraphQLError,
@@ -59,17 +60,28 @@ export function depthLimit(max: number) {
  * `complexity` (list fields multiply by their `first`/`limit` argument).
  */
 export function costLimitPlugin(max: number): ApolloServerPlugin {
+  // Apollo hands the same parsed document back for the same query text: its cost per (operation, variables)
+  // is kept with it, so a query asked again (every page of a console view) is not walked again.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let known = costs.get(document);
+          let cost = known?.get(key);
+          if (cost === undefined) {
+            cost = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+            if (!known) costs.set(document, (known = new Map()));
+            if (known.size >= 64) known.clear();
+            known.set(key, cost);
+          }
           if (cost > max) {
             throw new GraphQLError(`Query is too expensive: cost ${cost}, the limit is ${max}. Ask for fewer items or fields.`, {
               extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },

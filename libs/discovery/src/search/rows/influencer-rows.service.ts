@@ -109,10 +109,24 @@ export class InfluencerRowsService {
     private readonly topics: TopicsService,
   ) {}
 
+  /** Topic chips, made once per topic and locale (a page of 50 names a few hundred). */
+  private readonly topicViews = new Map<string, DiscoveryTopic>();
+  private topicViewsOf: unknown = null;
+
   private topic(id: string, locale: string): DiscoveryTopic {
     const lx = this.topics.lexicon;
-    const t = lx.get(id);
-    return { id, slug: t?.slug ?? id, name: t ? lx.displayName(id, locale) : id };
+    if (this.topicViewsOf !== lx) {
+      this.topicViews.clear();
+      this.topicViewsOf = lx;
+    }
+    const key = `${locale}\u0000${id}`;
+    let view = this.topicViews.get(key);
+    if (!view) {
+      const t = lx.get(id);
+      view = { id, slug: t?.slug ?? id, name: t ? lx.displayName(id, locale) : id };
+      this.topicViews.set(key, view);
+    }
+    return view;
   }
 
   /** Rows in the order of `accountIds`; ids that name no account are left out. */
