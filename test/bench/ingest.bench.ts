@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { runMigrations, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@renown/core';
-import { GraphImporter, type ImportResult } from '@renown/ingestion';
+import { GraphImporter, limitHeapGrowthForBulkImport, type ImportResult } from '@renown/ingestion';
 import { writeGeneratedDataset } from '@renown/ingestion/generator/index.js';
 
 const { values: args } = parseArgs({
@@ -242,6 +242,8 @@ async function importPhase(importer: GraphImporter, dataDir: string | null, name
 }
 
 async function main() {
+  // The same process setting as `renown ingest` uses (V8 heap growth factor 2), so the peak RSS is the CLI's.
+  limitHeapGrowthForBulkImport();
   if (!args.skip.includes('higgs') && !existsSync(HIGGS)) throw new Error(`SNAP Higgs activity file not found at ${HIGGS}: pass --higgs <path> or HIGGS_ACTIVITY_FILE`);
   const work = mkdtempSync(join(tmpdir(), 'renown-bench-ingest-'));
   const db = await openDatabase();

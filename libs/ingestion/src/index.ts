@@ -8,6 +8,7 @@ export * from './reading/read-records.js';
 export * from './reading/open-input.js';
 export * from './runs/run-counts.js';
 export * from './runs/graph-importer.js';
+export { limitHeapGrowthForBulkImport } from './runs/bulk-import-process.js';
 export * from './ingestion.error.js';
 export * from './runs/live-import-sink.js';
 export * from './ingestion.service.js';

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { QueueService, describeDatabaseUrl, loadConfig, resolveDatabase, runMigrations } from '@renown/core';
-import { FORMATS, FORMAT_NAMES, GraphImporter, IngestionError, type ImportResult, type RunCounts } from '@renown/ingestion';
+import { FORMATS, FORMAT_NAMES, GraphImporter, IngestionError, limitHeapGrowthForBulkImport, type ImportResult, type RunCounts } from '@renown/ingestion';
 
 const HELP = `
 Formats (detected from the content when --format is not given; gzip is read transparently):
@@ -44,6 +44,7 @@ export const ingestCommand = new Command('ingest')
   .option('--no-progress', 'no progress bar (for logs)')
   .addHelpText('after', HELP)
   .action(async (path: string, opts: { format?: string; platform?: string; edgeType?: string; batchSize: number; progress: boolean }) => {
+    limitHeapGrowthForBulkImport(); // this process only imports: keep its memory flat
     const config = loadConfig();
     const db = await resolveDatabase(config, () => undefined);
     const pool = new pg.Pool({ connectionString: db.url, max: 2, application_name: 'renown-ingest' });
