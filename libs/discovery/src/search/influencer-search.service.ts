@@ -100,9 +100,9 @@ export class InfluencerSearchService {
     await em.query(`SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_generic_plan', true)`);
   }
 
-  /** Ranked account ids (person duplicates dropped), `limit` at most, continuing after `after`. */
-  async rank(brandId: BrandId, filter: AppliedFilter, limit: number, after?: { score: number; accountId: string } | null, exclude: string[] = []): Promise<{ ids: string[]; scores: number[]; exhausted: boolean }> {
-    const q = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: limit + 1, after, excludeAccountIds: exclude });
+  /** Ranked account ids (person duplicates dropped), `limit` at most, leaving out `exclude`. */
+  async rank(brandId: BrandId, filter: AppliedFilter, limit: number, exclude: string[] = []): Promise<{ ids: string[]; scores: number[]; exhausted: boolean }> {
+    const q = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: limit + 1, excludeAccountIds: exclude });
     const raw: RankedRow[] = await this.db.transaction(async (em) => {
       await InfluencerSearchService.rankingSettings(em);
       return preparedQuery<RankedRow>(em, q.sql, q.params);
@@ -186,16 +186,14 @@ export class InfluencerSearchService {
         // Nothing understood, nothing searched: not counted, no list to page through.
         return { searchId: null, edges: [], pageInfo: { hasNextPage: false, endCursor: null }, interpretation: view, rankedAt: new Date() };
       }
-      // Ranked, stored and counted in one transaction (over the plan's limit, none of it happens), in four
-      // statements: the ranking and its storing are one.
-      // The first page ranks what it shows (and one more, to know whether there is a next page): ranking
-      // further ahead would cost every search for pages most users never open.
-      const depth = first;
+      // Ranked, stored and counted in one transaction (over the plan's limit, none of it happens); the ranking
+      // and its storing are one statement. The first page ranks what it shows and one more (is there a next
+      // page?): ranking further ahead would cost every search for pages most users never open.
       const id = randomUUID();
-      const ranking = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: depth + 1 });
+      const ranking = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: first + 1 });
       const stored = await this.db.transaction(async (em) => {
         await InfluencerSearchService.rankingSettings(em);
-        const row = await this.searches.insertRanked(brandId, id, ranking, depth, { query: req.query ?? '', locale, filter, interpretation: view, ttlHours: SEARCH_TTL_HOURS }, em);
+        const row = await this.searches.insertRanked(brandId, id, ranking, first, { query: req.query ?? '', locale, filter, interpretation: view, ttlHours: SEARCH_TTL_HOURS }, em);
         await this.usage.record(brandId, 'searches', 1, `search:${id}`, { manager: em, savepoint: false });
         return row;
       });
@@ -209,7 +207,7 @@ export class InfluencerSearchService {
       const room = MAX_SEARCH_RESULTS - n;
       const more =
         room > 0
-          ? await this.rank(brandId, search.filter as AppliedFilter, Math.min(room, Math.max(first, 50)), null, await this.withSamePeople(search.accountIds))
+          ? await this.rank(brandId, search.filter as AppliedFilter, Math.min(room, Math.max(first, 50)), await this.withSamePeople(search.accountIds))
           : { ids: [], scores: [], exhausted: true };
       // A batch holding only accounts of people already listed would not move on: the list is complete.
       if (!more.ids.length || n + more.ids.length >= MAX_SEARCH_RESULTS) more.exhausted = true;

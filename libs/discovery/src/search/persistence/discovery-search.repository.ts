@@ -19,21 +19,6 @@ const COLUMNS = `id, query, locale, filter, interpretation, account_ids::text[] 
 /** Stored searches (brand-owned): the ranking taken at the first page, read by later pages. */
 @Injectable()
 export class DiscoverySearchRepository extends BrandScopedRepository {
-  async insert(
-    brandId: BrandId,
-    s: { query: string; locale: string; filter: unknown; interpretation: unknown; accountIds: string[]; rankScores: number[]; exhausted: boolean; ttlHours: number },
-    em?: EntityManager,
-  ): Promise<{ id: string; createdAt: Date }> {
-    const [row] = await this.query<{ id: string; createdAt: Date }>(
-      brandId,
-      `INSERT INTO discovery_searches (brand_id, query, locale, filter, interpretation, account_ids, rank_scores, exhausted, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6::bigint[], $7::real[], $8, now() + make_interval(hours => $9)) RETURNING id, created_at AS "createdAt"`,
-      [s.query, s.locale, JSON.stringify(s.filter), JSON.stringify(s.interpretation), s.accountIds, s.rankScores, s.exhausted, s.ttlHours],
-      em,
-    );
-    return row;
-  }
-
   /**
    * Ranks and stores in one statement: `ranking` (SQL of buildRankingQuery, ordered, `limit + 1` rows with
    * account_id, rank_score, person_id) keeps the first `limit` rows, one account per person (the first), and

@@ -48,7 +48,7 @@ base AS MATERIALIZED (
                           AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)) tt ON true
 ),
 focus AS MATERIALIZED (
-  SELECT b.id, b.platform, CASE WHEN b.best IS NOT NULL THEN b.best WHEN cardinality($2::text[]) = 0 THEN b.first END AS topic_id FROM base b
+  SELECT b.id, CASE WHEN b.best IS NOT NULL THEN b.best WHEN cardinality($2::text[]) = 0 THEN b.first END AS topic_id FROM base b
 ),
 leaders AS MATERIALIZED (
   SELECT t.topic_id, ARRAY(SELECT x.account_id FROM account_topic_scores x WHERE x.topic_id = t.topic_id ORDER BY x.score DESC, x.account_id LIMIT $6) AS ids
