@@ -31,6 +31,9 @@ export class GraphqlRootModule {
               // No cache hints are used (every answer is per brand and `no-store`): the cache-control plugin would
               // only wrap every field resolver of every request.
               plugins: [costLimitPlugin(MAX_QUERY_COST), ApolloServerPluginCacheControlDisabled()],
+              // Compact JSON: Apollo's default indents every response, which for a page of 50 results took a third
+              // more bytes and as long to write as executing the query (browsers and clients parse either alike).
+              stringifyResult: (result: unknown) => JSON.stringify(result),
             };
           },
         }),
