@@ -31,7 +31,7 @@ WITH page AS (SELECT u.id, u.ord FROM unnest($1::bigint[]) WITH ORDINALITY AS u(
 base AS MATERIALIZED (
   SELECT a.id, pg.ord, a.person_id, a.platform, a.handle, a.display_name, a.language, a.location,
          coalesce(a.verified, false) AS verified, a.followers_count::float8 AS followers,
-         s.score, s.percentile, s.signals, ts.topic_scores, ts.best, tt.top_topics, tt.first
+         s.score, s.percentile, s.signals, ts.topic_scores, ts.best, tt.top_topics
     FROM page pg JOIN social_accounts a ON a.id = pg.id
     LEFT JOIN LATERAL (SELECT x.score, x.percentile, x.signals FROM account_score_snapshots x
                         WHERE x.account_id = a.id AND x.model_version = $4 ORDER BY x.day DESC LIMIT 1) s ON true
@@ -40,15 +40,22 @@ base AS MATERIALIZED (
                          FROM account_topic_scores x
                         WHERE x.topic_id = ANY ($2::text[]) AND x.account_id = a.id
                           AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = x.account_id AND h.topic_id = x.topic_id)) ts ON true
-    LEFT JOIN LATERAL (SELECT json_agg(json_build_array(t.topic_id, x.score, x.percentile) ORDER BY t.rank) AS top_topics,
-                              (array_agg(t.topic_id ORDER BY t.rank))[1] AS first
-                         FROM account_topics t
-                         LEFT JOIN LATERAL (SELECT y.score, y.percentile FROM account_topic_scores y WHERE y.topic_id = t.topic_id AND y.account_id = t.account_id) x ON true
-                        WHERE t.account_id = a.id
-                          AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)) tt ON true
+    LEFT JOIN LATERAL (SELECT json_agg(json_build_array(z.topic_id, z.score, z.percentile) ORDER BY z.rank) AS top_topics
+                         FROM (SELECT t.topic_id, t.rank, y.score, y.percentile
+                                 FROM account_topics t
+                                 JOIN account_topic_scores y ON y.topic_id = t.topic_id AND y.account_id = t.account_id
+                                WHERE t.account_id = a.id
+                                  AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)
+                                ORDER BY t.rank LIMIT ${TOP_TOPICS}) z) tt ON true
 ),
 focus AS MATERIALIZED (
-  SELECT b.id, CASE WHEN b.best IS NOT NULL THEN b.best WHEN cardinality($2::text[]) = 0 THEN b.first END AS topic_id FROM base b
+  SELECT b.id,
+         CASE WHEN b.best IS NOT NULL THEN b.best
+              WHEN cardinality($2::text[]) = 0 THEN (SELECT t.topic_id FROM account_topics t
+                                                       WHERE t.account_id = b.id
+                                                         AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)
+                                                       ORDER BY t.rank LIMIT 1) END AS topic_id
+    FROM base b
 ),
 leaders AS MATERIALIZED (
   SELECT t.topic_id, ARRAY(SELECT x.account_id FROM account_topic_scores x WHERE x.topic_id = t.topic_id ORDER BY x.score DESC, x.account_id LIMIT $6) AS ids
@@ -178,10 +185,7 @@ export class InfluencerRowsService {
         score: num(r.score),
         scorePercentile: num(r.percentile),
         topicScores,
-        topTopics: top
-          .filter((t) => t[1] !== null)
-          .slice(0, TOP_TOPICS)
-          .map(([id, score, percentile]) => ({ topic: this.topic(id, locale), score: Number(score), percentile: num(percentile) ?? 0 })),
+        topTopics: top.map(([id, score, percentile]) => ({ topic: this.topic(id, locale), score: Number(score), percentile: num(percentile) ?? 0 })),
         followers,
         engagementRate: engagementRate(r.signals),
         audienceQuality: num(r.audience_quality),
