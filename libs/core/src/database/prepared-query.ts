@@ -10,7 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Returns the rows, like `query`.
  */
 export async function preparedQuery<T = Record<string, unknown>>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const name = `p_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+  const name = statementName(text);
   const runner = 'queryRunner' in on ? on.queryRunner : undefined;
   if (runner && !runner.isReleased) {
     // A transaction's runner holds its pg client once connected (TypeORM's PostgresQueryRunner).
@@ -20,4 +20,16 @@ export async function preparedQuery<T = Record<string, unknown>>(on: DataSource 
   const source = 'driver' in on ? on : on.connection;
   const pool = (source.driver as unknown as { master: pg.Pool }).master;
   return (await pool.query({ name, text, values })).rows as T[];
+}
+
+/** Names by text, so a hot statement's few kilobytes are not hashed again on every call (bounded: filter shapes vary). */
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    if (names.size >= 1000) names.clear();
+    name = `p_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }
