@@ -17,3 +17,4 @@ export * from './search.module.js';
 export * from './search-worker.module.js';
 export * from './persistence/search-expiry.jobs.js';
 export * from './targeting/account-ids-for-discovery-query.js';
+export { rankAndStoreStatement, type SearchToStore } from './persistence/discovery-search.repository.js';

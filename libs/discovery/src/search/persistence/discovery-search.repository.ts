@@ -16,28 +16,26 @@ export interface StoredSearch {
 
 const COLUMNS = `id, query, locale, filter, interpretation, account_ids::text[] AS "accountIds", rank_scores AS "rankScores", exhausted, created_at AS "createdAt"`;
 
-/** Stored searches (brand-owned): the ranking taken at the first page, read by later pages. */
-@Injectable()
-export class DiscoverySearchRepository extends BrandScopedRepository {
-  /**
-   * Ranks and stores in one statement: `ranking` (SQL of buildRankingQuery, ordered, `limit + 1` rows with
-   * account_id, rank_score, person_id) keeps the first `limit` rows, one account per person (the first), and
-   * marks the search exhausted when no row was left beyond them. Returns what was stored.
-   */
-  async insertRanked(
-    brandId: BrandId,
-    id: string,
-    ranking: { sql: string; params: unknown[] },
-    limit: number,
-    s: { query: string; locale: string; filter: unknown; interpretation: unknown; ttlHours: number },
-    em?: EntityManager,
-  ): Promise<{ createdAt: Date; accountIds: string[]; rankScores: number[]; exhausted: boolean }> {
-    const n = ranking.params.length;
-    const at = (k: number) => `$${n + 2 + k}`; // after the brand ($1) and the ranking's own parameters
-    const rankingSql = ranking.sql.replace(/\$(\d+)/g, (_m, d: string) => `$${Number(d) + 1}`);
-    const [row] = await this.preparedQuery<{ createdAt: Date; accountIds: string[]; rankScores: number[]; exhausted: boolean }>(
-      brandId,
-      `WITH r AS MATERIALIZED (SELECT x.account_id, x.rank_score, x.person_id, row_number() OVER (ORDER BY x.rank_score DESC, x.account_id::bigint) AS pos
+export interface SearchToStore {
+  query: string;
+  locale: string;
+  filter: unknown;
+  interpretation: unknown;
+  ttlHours: number;
+}
+
+/**
+ * The first page's ranking and its storing as one statement, brand id as `$1`: `ranking` (SQL of
+ * buildRankingQuery, ordered, `limit + 1` rows with account_id, rank_score, person_id) keeps the first `limit`
+ * rows, one account per person (the first), and marks the search exhausted when no row was left beyond them.
+ * Exported so the search benchmark can run the very statement bare.
+ */
+export function rankAndStoreStatement(brandId: string, id: string, ranking: { sql: string; params: unknown[] }, limit: number, s: SearchToStore): { sql: string; params: unknown[] } {
+  const n = ranking.params.length;
+  const at = (k: number) => `$${n + 2 + k}`; // after the brand ($1) and the ranking's own parameters
+  const rankingSql = ranking.sql.replace(/\$(\d+)/g, (_m, d: string) => `$${Number(d) + 1}`);
+  return {
+    sql: `WITH r AS MATERIALIZED (SELECT x.account_id, x.rank_score, x.person_id, row_number() OVER (ORDER BY x.rank_score DESC, x.account_id::bigint) AS pos
                                  FROM (${rankingSql}) x),
             kept AS (SELECT r.*, row_number() OVER (PARTITION BY coalesce('p' || r.person_id, 'a' || r.account_id) ORDER BY r.pos) AS nth
                        FROM r WHERE r.pos <= ${at(1)}::int)
@@ -47,7 +45,29 @@ export class DiscoverySearchRepository extends BrandScopedRepository {
               coalesce((SELECT array_agg(rank_score::real ORDER BY pos) FROM kept WHERE nth = 1), '{}'),
               (SELECT count(*) FROM r) <= ${at(1)}::int, now() + make_interval(hours => ${at(6)}::int)
        RETURNING created_at AS "createdAt", account_ids::text[] AS "accountIds", rank_scores AS "rankScores", exhausted`,
-      [...ranking.params, id, limit, s.query, s.locale, JSON.stringify(s.filter), JSON.stringify(s.interpretation), s.ttlHours],
+    params: [brandId, ...ranking.params, id, limit, s.query, s.locale, JSON.stringify(s.filter), JSON.stringify(s.interpretation), s.ttlHours],
+  };
+}
+
+/** Stored searches (brand-owned): the ranking taken at the first page, read by later pages. */
+@Injectable()
+export class DiscoverySearchRepository extends BrandScopedRepository {
+  /**
+   * Ranks and stores in one statement (see rankAndStoreStatement). Returns what was stored.
+   */
+  async insertRanked(
+    brandId: BrandId,
+    id: string,
+    ranking: { sql: string; params: unknown[] },
+    limit: number,
+    s: SearchToStore,
+    em?: EntityManager,
+  ): Promise<{ createdAt: Date; accountIds: string[]; rankScores: number[]; exhausted: boolean }> {
+    const statement = rankAndStoreStatement(brandId, id, ranking, limit, s);
+    const [row] = await this.preparedQuery<{ createdAt: Date; accountIds: string[]; rankScores: number[]; exhausted: boolean }>(
+      brandId,
+      statement.sql,
+      statement.params.slice(1),
       em,
     );
     return row;

@@ -93,6 +93,27 @@ SELECT b.id::text AS id, b.person_id::text AS person_id, (SELECT p.display_name 
                            AND i.target_account_id = b.id AND i.deleted_at IS NULL)) fl ON ld.ids IS NOT NULL
  ORDER BY b.ord`;
 
+/**
+ * The rows statement for these accounts (ids that are not account ids dropped), or null when none is left.
+ * Exported so the search benchmark can run the very statement bare.
+ */
+export function influencerRowsStatement(accountIds: string[], options: RowsForAccountsOptions = {}): { sql: string; params: unknown[] } | null {
+  const ids = [...new Set(accountIds.filter((id) => /^\d{1,19}$/.test(id)))];
+  if (!ids.length) return null;
+  return {
+    sql: ROWS_SQL,
+    params: [
+      // An array literal built here: node-postgres would escape every element of a bigint[] one by one.
+      `{${ids.join(',')}}`,
+      [...new Set(options.topicIds ?? [])],
+      options.brandId ?? null,
+      INFLUENCE_MODEL_VERSION,
+      WHY_WINDOW_DAYS,
+      WHY_TOP_N,
+    ],
+  };
+}
+
 type TopicTriple = [topicId: string, score: number | null, percentile: number | null];
 type LinkedRow = [id: string, platform: string, handle: string, displayName: string | null, language: string | null, location: string | null, verified: boolean, followers: number | null, score: number | null];
 
@@ -138,19 +159,10 @@ export class InfluencerRowsService {
 
   /** Rows in the order of `accountIds`; ids that name no account are left out. */
   async rowsForAccounts(accountIds: string[], options: RowsForAccountsOptions = {}): Promise<Influencer[]> {
-    const ids = [...new Set(accountIds.filter((id) => /^\d{1,19}$/.test(id)))];
-    if (!ids.length) return [];
+    const statement = influencerRowsStatement(accountIds, options);
+    if (!statement) return [];
     const locale = options.locale ?? 'en';
-    const searched = [...new Set(options.topicIds ?? [])];
-    const rows = await preparedQuery<any>(this.db, ROWS_SQL, [
-      // An array literal built here: node-postgres would escape every element of a bigint[] one by one.
-      `{${ids.join(',')}}`,
-      searched,
-      options.brandId ?? null,
-      INFLUENCE_MODEL_VERSION,
-      WHY_WINDOW_DAYS,
-      WHY_TOP_N,
-    ]);
+    const rows = await preparedQuery<any>(this.db, statement.sql, statement.params);
 
     const toAccount = (l: LinkedRow): InfluencerAccount => ({
       id: l[0],
