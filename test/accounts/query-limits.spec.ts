@@ -54,4 +54,16 @@ describe('query depth and cost limits on the running API', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.a99.actorType).toBe('USER');
   });
+
+  it('refuses a wrong or missing variable with BAD_USER_INPUT (400) naming the variable, not a server error', async () => {
+    const search = `query($f: InfluencerFilterInput, $q: String!) { influencers(query: $q, filter: $f, first: 5) { edges { node { accountId } } } }`;
+    const wrong = await t.graphql(search, { q: 'cars', f: { followers: { min: 'many' } } }, headers);
+    expect(wrong.status).toBe(400);
+    expect(wrong.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].message).toMatch(/Variable "\$f" got invalid value "many" at "f.followers.min"/);
+    const missing = await t.graphql(search, {}, headers);
+    expect(missing.status).toBe(400);
+    expect(missing.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(missing.errors?.[0].message).toBe('Variable "$q" of required type "String!" was not provided.');
+  });
 });
