@@ -94,10 +94,15 @@ export class InfluencerSearchService {
    * parallel workers only add their start-up cost (tens of ms on a busy machine), so they are off. The
    * statement is prepared once per connection and filter shape; its plan is the same index walk for any
    * topic or value, so the generic plan is kept rather than planning again on every search (planning
-   * costs about as much as the walk itself).
+   * costs about as much as the walk itself). The commit does not wait for the WAL to reach disk: a search
+   * and its count are not worth an fsync on every search (it was most of the slowest searches' time); after
+   * a database crash the searches of the last moment may be gone (their cursors then say "run it again") and
+   * not counted, never counted twice.
    */
   private static async rankingSettings(em: EntityManager): Promise<void> {
-    await em.query(`SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_generic_plan', true)`);
+    await em.query(
+      `SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_generic_plan', true), set_config('synchronous_commit', 'off', true)`,
+    );
   }
 
   /** Ranked account ids (person duplicates dropped), `limit` at most, leaving out `exclude`. */
