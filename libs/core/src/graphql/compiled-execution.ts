@@ -45,9 +45,9 @@ export function withPlainFieldResolvers(schema: GraphQLSchema): GraphQLSchema {
  *
  * Apollo Server takes a custom executor only through its gateway interface, so this is a gateway that serves
  * the schema Nest built. Everything else stays Apollo's: parsing and its document cache, validation (depth),
- * the cost limit, variable checks, error formatting and HTTP statuses. An operation graphql-jit cannot compile
- * runs on graphql-js.
- * `schemaOf()` is read when Apollo starts, after Nest has built the schema.
+ * the cost limit, error formatting and HTTP statuses. Variables are checked by graphql-js before the compiled
+ * code runs; an operation graphql-jit cannot compile runs on graphql-js. `schemaOf()` is read when Apollo
+ * starts, after Nest has built the schema.
  */
 export function compiledExecutionGateway(schemaOf: () => GraphQLSchema): GatewayInterface {
   // Apollo hands the same DocumentNode for the same query text (its document cache), so compiled code is kept
