@@ -14,7 +14,10 @@ export const ADD_USAGE_SQL = `INSERT INTO billing_usage_counters AS c (brand_id,
        WHERE $5::bigint IS NULL OR c.used + EXCLUDED.used <= $5::bigint
        RETURNING used`;
 
-/** billing_usage_records (what was counted, by idempotency key) and billing_usage_counters (monthly sums). */
+/**
+ * billing_usage_records (what was counted, by idempotency key) and billing_usage_counters (monthly sums). The two
+ * counting statements run on every search and API call: they are prepared once per connection.
+ */
 @Injectable()
 export class UsageRepository extends BrandScopedRepository {
   constructor(db: DataSource) {
@@ -23,7 +26,7 @@ export class UsageRepository extends BrandScopedRepository {
 
   /** False when this key was already counted for this brand and metric: the same action never counts twice. */
   async claimKey(brandId: BrandId, metric: MeteredMetric, key: string, period: string, quantity: number, em: EntityManager): Promise<boolean> {
-    const rows = await this.query(brandId, CLAIM_USAGE_KEY_SQL, [metric, key, period, quantity], em);
+    const rows = await this.preparedQuery(brandId, CLAIM_USAGE_KEY_SQL, [metric, key, period, quantity], em);
     return rows.length === 1;
   }
 
@@ -32,7 +35,7 @@ export class UsageRepository extends BrandScopedRepository {
    * stays within it (null returned otherwise): concurrent requests cannot both take the last unit.
    */
   async add(brandId: BrandId, metric: MeteredMetric, period: string, quantity: number, limit: number | null, em: EntityManager): Promise<number | null> {
-    const row = await this.queryOne<{ used: string }>(brandId, ADD_USAGE_SQL, [metric, period, quantity, limit], em);
+    const [row] = await this.preparedQuery<{ used: string }>(brandId, ADD_USAGE_SQL, [metric, period, quantity, limit], em);
     return row ? Number(row.used) : null;
   }
 
