@@ -6,6 +6,7 @@ export * from './database/database.module.js';
 export * from './database/embedded-postgres.js';
 export * from './database/prepared-query.js';
 export * from './database/resolve-database.js';
+export * from './database/transaction-with-settings.js';
 export * from './errors/app-error.js';
 export * from './errors/format-graphql-error.js';
 export * from './errors/http-exception.filter.js';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { UsageService } from '@renown/billing';
-import { ErrorCode, preparedQuery } from '@renown/core';
+import { ErrorCode, preparedQuery, transactionWithSettings } from '@renown/core';
 import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DiscoveryError } from '../discovery.error.js';
 import type { DiscoveryTopic, Influencer, SearchInterpretation } from './graphql/influencer.models.js';
 import { interpretSearchQuery, MAX_QUERY_LENGTH, type QueryInterpretation } from './interpret/interpret-search-query.js';
@@ -95,28 +95,21 @@ export class InfluencerSearchService {
   }
 
   /**
-   * For the ranking statement's transaction. A top-N walk down an index stops after a few hundred rows:
-   * parallel workers only add their start-up cost (tens of ms on a busy machine), so they are off. The
-   * statement is prepared once per connection and filter shape; its plan is the same index walk for any
-   * topic or value, so the generic plan is kept rather than planning again on every search (planning
-   * costs about as much as the walk itself). The commit does not wait for the WAL to reach disk: a search
-   * and its count are not worth an fsync on every search (it was most of the slowest searches' time); after
-   * a database crash the searches of the last moment may be gone (their cursors then say "run it again") and
-   * not counted, never counted twice.
+   * The ranking statement's transaction settings, sent with its START TRANSACTION (no round trip of their own).
+   * A top-N walk down an index stops after a few hundred rows: parallel workers only add their start-up cost
+   * (tens of ms on a busy machine), so they are off. The statement is prepared once per connection and filter
+   * shape; its plan is the same index walk for any topic or value, so the generic plan is kept rather than
+   * planning again on every search (planning costs about as much as the walk itself). The commit does not wait
+   * for the WAL to reach disk: a search and its count are not worth an fsync on every search (it was most of the
+   * slowest searches' time); after a database crash the searches of the last moment may be gone (their cursors
+   * then say "run it again") and not counted, never counted twice.
    */
-  private static async rankingSettings(em: EntityManager): Promise<void> {
-    await em.query(
-      `SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_generic_plan', true), set_config('synchronous_commit', 'off', true)`,
-    );
-  }
+  private static readonly RANKING_SETTINGS = { max_parallel_workers_per_gather: '0', plan_cache_mode: 'force_generic_plan', synchronous_commit: 'off' };
 
   /** Ranked account ids (person duplicates dropped), `limit` at most, leaving out `exclude`. */
   async rank(brandId: BrandId, filter: AppliedFilter, limit: number, exclude: string[] = []): Promise<{ ids: string[]; scores: number[]; exhausted: boolean }> {
     const q = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: limit + 1, excludeAccountIds: exclude });
-    const raw: RankedRow[] = await this.db.transaction(async (em) => {
-      await InfluencerSearchService.rankingSettings(em);
-      return preparedQuery<RankedRow>(em, q.sql, q.params);
-    });
+    const raw: RankedRow[] = await transactionWithSettings(this.db, InfluencerSearchService.RANKING_SETTINGS, (em) => preparedQuery<RankedRow>(em, q.sql, q.params));
     const exhausted = raw.length <= limit;
     const persons = new Set<string>();
     const ids: string[] = [];
@@ -202,8 +195,7 @@ export class InfluencerSearchService {
       // page?): ranking further ahead would cost every search for pages most users never open.
       const id = randomUUID();
       const ranking = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: first + 1 });
-      const stored = await this.db.transaction(async (em) => {
-        await InfluencerSearchService.rankingSettings(em);
+      const stored = await transactionWithSettings(this.db, InfluencerSearchService.RANKING_SETTINGS, async (em) => {
         const row = await this.searches.insertRanked(brandId, id, ranking, first, { query: req.query ?? '', locale, filter, interpretation: view, ttlHours: SEARCH_TTL_HOURS }, em);
         // The page's rows need only the ranked ids: when a connection is idle they are read on it while the
         // search is counted and committed (a search then takes about one statement's time less; under load,
