@@ -24,7 +24,7 @@ import pg from 'pg';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { loadConfig, runMigrations, startEmbeddedPostgres } from '../../libs/core/src/index.js';
 import { asBrandId } from '../../libs/accounts/src/index.js';
-import { ADD_USAGE_SQL, CLAIM_USAGE_KEY_SQL, EntitlementsService, usagePeriodStart } from '../../libs/billing/src/index.js';
+import { COUNT_USAGE_SQL, EntitlementsService, usagePeriodStart } from '../../libs/billing/src/index.js';
 import {
   buildRankingQuery,
   EMPTY_FILTER,
@@ -301,8 +301,7 @@ async function main() {
       await client.query('BEGIN');
       try {
         const { rows } = await client.query({ name: 'bench_rank_store', text: store.sql, values: store.params });
-        await client.query({ name: 'bench_usage_claim', text: CLAIM_USAGE_KEY_SQL, values: [brandId, 'searches', `search:${id}`, period, 1] });
-        await client.query({ name: 'bench_usage_add', text: ADD_USAGE_SQL, values: [brandId, 'searches', period, 1, searchLimit] });
+        await client.query({ name: 'bench_usage_count', text: COUNT_USAGE_SQL, values: [brandId, 'searches', `search:${id}`, period, 1, searchLimit] });
         await client.query('COMMIT');
         const page = influencerRowsStatement(rows[0].accountIds, { brandId: asBrandId(brandId), topicIds: filter.topicIds, locale: 'en' })!;
         if ((await client.query({ name: 'bench_rows', text: page.sql, values: page.params })).rows.length !== 50) throw new Error('short page');

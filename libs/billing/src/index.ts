@@ -8,6 +8,6 @@ export * from './read-only/allow-when-read-only.decorator.js';
 export * from './services/billing-accounts.service.js';
 export * from './services/entitlements.service.js';
 export { type RecordResult, UsageService } from './services/usage.service.js';
-// The metering statements, for the search benchmark's bare SQL path.
-export { ADD_USAGE_SQL, CLAIM_USAGE_KEY_SQL } from './persistence/usage.repository.js';
+// The metering statement, for the search benchmark's bare SQL path.
+export { COUNT_USAGE_SQL } from './persistence/usage.repository.js';
 export { usagePeriodStart } from './domain/usage-period.js';

@@ -64,11 +64,11 @@ export class UsageService {
     let reportId: string | null = null;
 
     const run = async (em: EntityManager): Promise<RecordResult> => {
-      if (!(await this.usage.claimKey(brandId, metric, idempotencyKey, period, quantity, em))) {
+      const enforced = limit !== null && !overageBilled ? limit : null;
+      const { claimed, used } = await this.usage.count(brandId, metric, idempotencyKey, period, quantity, enforced, em);
+      if (!claimed) {
         return { counted: false, used: (await this.usage.used(brandId, period, em))[metric], overage: 0 };
       }
-      const enforced = limit !== null && !overageBilled ? limit : null;
-      const used = await this.usage.add(brandId, metric, period, quantity, enforced, em);
       if (used === null) {
         const current = (await this.usage.used(brandId, period, em))[metric];
         throw this.entitlements.quotaError(view, metric, limit!, current, quantity);
