@@ -17,9 +17,12 @@ export async function preparedQuery<T = Record<string, unknown>>(on: DataSource 
     const client = (runner as unknown as { databaseConnection?: pg.PoolClient }).databaseConnection ?? ((await runner.connect()) as pg.PoolClient);
     return (await client.query({ name, text, values })).rows as T[];
   }
-  const source = 'driver' in on ? on : on.connection;
-  const pool = (source.driver as unknown as { master: pg.Pool }).master;
-  return (await pool.query({ name, text, values })).rows as T[];
+  return (await poolOf('driver' in on ? on : on.connection).query({ name, text, values })).rows as T[];
+}
+
+/** The node-postgres pool under a TypeORM DataSource (TypeORM's Postgres driver keeps it as `master`). */
+export function poolOf(db: DataSource): pg.Pool {
+  return (db.driver as unknown as { master: pg.Pool }).master;
 }
 
 /** Names by text, so a hot statement's few kilobytes are not hashed again on every call (bounded: filter shapes vary). */

@@ -68,13 +68,13 @@ export function costLimitPlugin(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
-          // Wrong or missing variables cannot be costed (the estimator threw, a 500): execution refuses them with
-          // graphql-js's message naming the variable, as BAD_USER_INPUT (400).
-          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
           const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
           let known = costs.get(document);
           let cost = known?.get(key);
           if (cost === undefined) {
+            // Wrong or missing variables cannot be costed (the estimator threw, a 500): execution refuses them with
+            // graphql-js's message naming the variable, as BAD_USER_INPUT (400). Only costed variables are kept.
+            if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
             cost = getComplexity({
               schema,
               operationName: request.operationName,

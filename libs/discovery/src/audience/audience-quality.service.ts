@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { logger } from '@renown/core';
+import { logger, poolOf } from '@renown/core';
 import { AudienceQualityStore } from './quality/audience-quality.store.js';
 import { AUDIENCE_QUALITY_MODEL_VERSION, computeAudienceQuality } from './quality/compute-audience-quality.js';
 
@@ -20,7 +19,7 @@ export class AudienceQualityService {
 
   constructor(dataSource: DataSource) {
     // TypeORM's postgres driver keeps its pg Pool here; COPY needs a raw pg client.
-    this.store = new AudienceQualityStore((dataSource.driver as unknown as { master: pg.Pool }).master);
+    this.store = new AudienceQualityStore(poolOf(dataSource));
   }
 
   run(options: { asOf?: Date } = {}): Promise<AudienceQualityRunReport> {

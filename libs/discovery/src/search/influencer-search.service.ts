@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { UsageService } from '@renown/billing';
-import { ErrorCode, preparedQuery, transactionWithSettings } from '@renown/core';
+import { ErrorCode, poolOf, preparedQuery, transactionWithSettings } from '@renown/core';
 import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
 import { DataSource } from 'typeorm';
 import { DiscoveryError } from '../discovery.error.js';
@@ -66,11 +66,6 @@ export class InfluencerSearchService {
   private topic(id: string, locale: string): DiscoveryTopic {
     const lx = searchLexicon();
     return { id, slug: lx.get(id)?.slug ?? id, name: lx.displayName(id, locale) };
-  }
-
-  /** Idle connections in the pool (node-postgres under TypeORM). */
-  private idleConnections(): number {
-    return (this.db.driver as unknown as { master?: { idleCount?: number } }).master?.idleCount ?? 0;
   }
 
   /** The typed query as understood; throws BAD_USER_INPUT when it is too long to be a search. */
@@ -201,7 +196,7 @@ export class InfluencerSearchService {
         // search is counted and committed (a search then takes about one statement's time less; under load,
         // when none is idle, waiting for one would only cost). Used only if the count goes through and the page
         // is exactly these ids.
-        if (this.idleConnections() > 0) {
+        if (poolOf(this.db).idleCount > 0) {
           prefetched = { ids: row.accountIds, rows: this.rows.rowsForAccounts(row.accountIds, { brandId, topicIds: filter.topicIds, locale }) };
           prefetched.rows.catch(() => undefined); // a failure shows where the rows are awaited, or not at all
         }

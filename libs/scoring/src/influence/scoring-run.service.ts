@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { poolOf } from '@renown/core';
 import { DataSource } from 'typeorm';
-import type pg from 'pg';
 import { InfluenceScoreStore } from './influence-score.store.js';
 import { InfluenceScoringRun, type ScoringRunOptions } from './influence-scoring-run.js';
 
@@ -11,7 +11,7 @@ export class ScoringRunService {
 
   constructor(private readonly dataSource: DataSource) {
     // TypeORM's postgres driver keeps its pg Pool here; COPY needs a raw pg client.
-    this.store = new InfluenceScoreStore((this.dataSource.driver as unknown as { master: pg.Pool }).master);
+    this.store = new InfluenceScoreStore(poolOf(this.dataSource));
   }
 
   run(options: ScoringRunOptions) {
