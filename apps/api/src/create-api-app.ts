@@ -13,6 +13,10 @@ export async function createApiApp(config: AppConfig, databaseUrl: string): Prom
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Every answer here is computed per request (GraphQL, claim pages, webhooks); Express's default ETag hashed
+  // each body (a search page is ~40 KB) for a revalidation no client of ours makes. The console's static
+  // files are served with their own cache headers by ConsoleMiddleware.
+  app.set('etag', false);
   app.use(requestLogging);
   app.use(cookieParser());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -18,9 +18,10 @@ export class ConsoleMiddleware implements NestMiddleware {
   private readonly root = findConsoleDir();
 
   use(req: Request, res: Response, next: NextFunction): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next(); // the API's (GraphQL POSTs, webhooks)
     // req.path is relative to the middleware's mount point; the full path is what the browser asked for.
     const path = new URL(req.originalUrl, 'http://console.local').pathname;
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(path)) return next();
+    if (isApiPath(path)) return next();
     const file = this.resolveFile(path);
     if (file) return this.send(req, res, file);
     // Anything else is the API's (or its 404): an unknown asset must not get the app shell either, or a
