@@ -9,6 +9,7 @@ import { TopicOntology1763730000050 } from './1763730000050-topic-ontology.js';
 import { AccountTopics1763730000051 } from './1763730000051-account-topics.js';
 import { PostTopicClassifications1763730000052 } from './1763730000052-post-topic-classifications.js';
 import { Billing1763740000001 } from './1763740000001-billing.js';
+import { UsageLimitRefusal1763740000002 } from './1763740000002-usage-limit-refusal.js';
 import { InfluenceScores1763730000001 } from './1763730000001-influence-scores.js';
 import { Campaigns1763750000001 } from './1763750000001-campaigns.js';
 import { CreatorSignupExpiry1763750000002 } from './1763750000002-creator-signup-expiry.js';
@@ -25,4 +26,4 @@ import { DiscoverySearches1763760000001 } from './1763760000001-discovery-search
  * (timestamps: core 17637000..., accounts 17637100..., ingestion 17637200..., scoring 17637300...,
  * billing 17637400..., campaigns 17637500..., discovery 17637600...).
  */
-export const migrations = [CoreExtensions1763700000000, SocialGraph1763720000001, Accounts1763710000001, LoginAttempts1763710000002, MailOutbox1763710000003, TopicOntology1763730000050, AccountTopics1763730000051, Billing1763740000001, InfluenceScores1763730000001, InteractionWeight1763720000002, LiveConnectorCursors1763720000050, Campaigns1763750000001, CreatorSignupExpiry1763750000002, CompactScoreSnapshots1763730000002, PostTopicClassifications1763730000052, InfluencerDeletionRequests1763750000003, AccountAudienceQuality1763760000010, DeveloperApiRateLimits1763760000040, BrandAudience1763760000020, Shortlists1763760000030, DiscoverySearches1763760000001];
+export const migrations = [CoreExtensions1763700000000, SocialGraph1763720000001, Accounts1763710000001, LoginAttempts1763710000002, MailOutbox1763710000003, TopicOntology1763730000050, AccountTopics1763730000051, Billing1763740000001, InfluenceScores1763730000001, InteractionWeight1763720000002, LiveConnectorCursors1763720000050, Campaigns1763750000001, CreatorSignupExpiry1763750000002, CompactScoreSnapshots1763730000002, PostTopicClassifications1763730000052, InfluencerDeletionRequests1763750000003, AccountAudienceQuality1763760000010, DeveloperApiRateLimits1763760000040, BrandAudience1763760000020, Shortlists1763760000030, DiscoverySearches1763760000001, UsageLimitRefusal1763740000002];

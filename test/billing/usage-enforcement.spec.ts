@@ -56,6 +56,26 @@ describe('billing: limits and metered usage', () => {
     expect(again).toEqual({ counted: false, used: 100, overage: 0 });
   });
 
+  it('searches: concurrent searches share the last units one each; a refused search is told the limit and leaves nothing stored', async () => {
+    await usage.record(brand(), 'searches', 497, 'batch');
+    const SEARCH = `query($q: String!) { influencers(query: $q, first: 5) { searchId interpretation { applied { topics { slug } } } } }`;
+    const results = await Promise.all(Array.from({ length: 7 }, () => h.app.graphql(SEARCH, { q: 'top influencers in automotive' }, owner.headers)));
+    const served = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(served).toHaveLength(3);
+    expect(served[0].data.influencers.interpretation.applied.topics.map((t: { slug: string }) => t.slug)).toContain('cars');
+    expect(refused).toHaveLength(4);
+    for (const r of refused) {
+      expect(r.errors![0].extensions).toMatchObject({ code: 'QUOTA_EXCEEDED', metric: 'searches', limit: 500, used: 500, requested: 1 });
+      expect(r.errors![0].message).toMatch(/has used 500 of its 500 searches per month/);
+    }
+    // Only the served searches were kept (their cursors work) and counted.
+    const stored = (await h.app.db.pool.query(`SELECT id FROM discovery_searches WHERE brand_id = $1`, [owner.brandId])).rows.map((r) => r.id);
+    expect(stored.sort()).toEqual(served.map((r) => r.data.influencers.searchId).sort());
+    expect((await h.app.db.pool.query(`SELECT count(*)::int AS n FROM billing_usage_records WHERE brand_id = $1 AND metric = 'searches'`, [owner.brandId])).rows[0].n).toBe(4);
+    expect((await billingOf(h.app, owner)).usage).toContainEqual({ metric: 'SEARCHES', used: 500, limit: 500, monthly: true });
+  });
+
   it("counted inside the caller's transaction: a refused count leaves nothing behind even if the caller commits", async () => {
     const { DataSource } = await import('typeorm');
     const db = h.app.app.get(DataSource);

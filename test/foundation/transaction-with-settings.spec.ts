@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, transactionWithSettings } from '../../libs/core/src/index.js';
+import { dataSourceOptions, preparedQuery, transactionWithSettings } from '../../libs/core/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-describe('transactionWithSettings', () => {
+describe('transactionWithSettings (and a last statement sent with the COMMIT)', () => {
   let db: TestDatabase;
   let ds: DataSource;
   beforeAll(async () => {
@@ -35,6 +35,32 @@ describe('transactionWithSettings', () => {
     ).rejects.toThrow('refused');
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM tws_probe WHERE n = 2`)).rows[0].n).toBe(0);
     expect((await ds.query(`SELECT 1 AS ok`))[0].ok).toBe(1);
+  });
+
+  it('ends with a statement sent together with its COMMIT: what the work wrote is committed, the rows come back', async () => {
+    const rows = await transactionWithSettings(ds, { synchronous_commit: 'off' }, async (em) => {
+      await em.query(`INSERT INTO tws_probe VALUES (3)`);
+      return preparedQuery<{ n: number }>(em, `INSERT INTO tws_probe VALUES ($1) RETURNING n`, [4], { commit: true });
+    });
+    expect(rows).toEqual([{ n: 4 }]);
+    expect((await db.pool.query(`SELECT array_agg(n ORDER BY n) AS ns FROM tws_probe WHERE n IN (3, 4)`)).rows[0].ns).toEqual([3, 4]);
+    // Committed once: the connection is out of any transaction and back to its own settings.
+    expect((await ds.query(`SELECT current_setting('synchronous_commit') AS s`))[0].s).toBe('on');
+  });
+
+  it('rolls back the whole transaction when the statement sent with the COMMIT fails, with that statement\'s error', async () => {
+    await expect(
+      transactionWithSettings(ds, {}, async (em) => {
+        await em.query(`INSERT INTO tws_probe VALUES (5)`);
+        return preparedQuery(em, `INSERT INTO tws_probe VALUES ($1::int / 0)`, [6], { commit: true });
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM tws_probe WHERE n IN (5, 6)`)).rows[0].n).toBe(0);
+    expect((await ds.query(`SELECT 1 AS ok`))[0].ok).toBe(1);
+  });
+
+  it('refuses a statement sent with a COMMIT outside a transaction', async () => {
+    await expect(preparedQuery(ds, `SELECT 1`, [], { commit: true })).rejects.toThrow(/needs the EntityManager of an open transaction/);
   });
 
   it('refuses anything that is not a setting name and a plain value', async () => {

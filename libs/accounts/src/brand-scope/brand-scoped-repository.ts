@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { preparedQuery } from '@renown/core';
+import { preparedQuery, type PreparedQueryOptions } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertBrandId, type BrandId } from './brand-id.js';
 import { rowsOf } from './rows-of.js';
@@ -33,12 +33,12 @@ export abstract class BrandScopedRepository {
   }
 
   /** `query` as a named prepared statement (planned once per connection): for statements on a hot path. */
-  protected async preparedQuery<T = Record<string, unknown>>(brandId: BrandId, sql: string, params: unknown[] = [], em?: EntityManager): Promise<T[]> {
+  protected async preparedQuery<T = Record<string, unknown>>(brandId: BrandId, sql: string, params: unknown[] = [], em?: EntityManager, options?: PreparedQueryOptions): Promise<T[]> {
     assertBrandId(brandId);
     if (!MENTIONS_BRAND_PARAM.test(sql)) {
       throw new Error(`${this.constructor.name}: brand-scoped SQL must filter or write brand_id = $1:\n${sql}`);
     }
-    return preparedQuery<T>(em ?? this.db, sql, [brandId, ...params]);
+    return preparedQuery<T>(em ?? this.db, sql, [brandId, ...params], options);
   }
 
   protected async queryOne<T = Record<string, unknown>>(brandId: BrandId, sql: string, params: unknown[] = [], em?: EntityManager): Promise<T | undefined> {

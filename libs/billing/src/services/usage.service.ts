@@ -45,14 +45,20 @@ export class UsageService {
    * open transaction) to count inside the caller's transaction, so the action and its count commit together.
    * With `manager`, a refused count is undone in a savepoint so the caller may go on; a caller that lets
    * QUOTA_EXCEEDED roll back its whole transaction passes `savepoint: false` and saves two round trips.
+   * A caller whose transaction (opened by itself, e.g. with transactionWithSettings) ends with the count also
+   * passes `commit: true`: the count is sent with the COMMIT, so concurrent counts of the brand wait for the
+   * month's counter only while PostgreSQL counts and commits (see UsageRepository.count); when this returns,
+   * the transaction has committed, and when it throws, it has rolled back. Without `manager`, a count that
+   * needs nothing written after it is one statement on its own, which commits or refuses whole.
    */
   async record(
     brandId: BrandId,
     metric: MeteredMetric,
     quantity: number,
     idempotencyKey: string,
-    options: { manager?: EntityManager; savepoint?: boolean } = {},
+    options: { manager?: EntityManager; savepoint?: boolean; commit?: boolean } = {},
   ): Promise<RecordResult> {
+    if (options.commit && (!options.manager || options.savepoint !== false)) throw new Error('record({ commit: true }) ends the caller\'s transaction: pass its manager and savepoint: false');
     if (!METERED_METRICS.includes(metric)) throw new BadInputError(`Unknown metered metric ${metric}; one of ${METERED_METRICS.join(', ')}`);
     if (!Number.isInteger(quantity) || quantity < 1) throw new BadInputError('quantity must be a whole number of at least 1');
     if (!idempotencyKey) throw new BadInputError('An idempotency key is required so a retried action is not counted twice');
@@ -63,26 +69,29 @@ export class UsageService {
     const overageBilled = metric === 'invitations' && view.entitlements.invitationOverage && Boolean(this.catalogue.invitationsMeterEventName);
     let reportId: string | null = null;
 
-    const run = async (em: EntityManager): Promise<RecordResult> => {
+    const run = async (em?: EntityManager): Promise<RecordResult> => {
       const enforced = limit !== null && !overageBilled ? limit : null;
-      const { claimed, used } = await this.usage.count(brandId, metric, idempotencyKey, period, quantity, enforced, em);
+      const commitWithCount = Boolean(options.commit) && !overageBilled; // nothing is written after the count
+      const { claimed, used, current } = await this.usage.count(brandId, metric, idempotencyKey, period, quantity, enforced, em, { commit: commitWithCount });
       if (!claimed) {
         return { counted: false, used: (await this.usage.used(brandId, period, em))[metric], overage: 0 };
       }
-      if (used === null) {
-        const current = (await this.usage.used(brandId, period, em))[metric];
-        throw this.entitlements.quotaError(view, metric, limit!, current, quantity);
-      }
+      if (used === null) throw this.entitlements.quotaError(view, metric, limit!, current ?? limit!, quantity);
       let overage = 0;
       if (overageBilled && limit !== null && used > limit) {
         overage = Math.min(quantity, used - limit);
-        await this.usage.setOverage(brandId, metric, idempotencyKey, overage, em);
-        reportId = await this.meterReports.enqueue(brandId, metric, idempotencyKey, overage, now, em);
+        await this.usage.setOverage(brandId, metric, idempotencyKey, overage, em!);
+        reportId = await this.meterReports.enqueue(brandId, metric, idempotencyKey, overage, now, em!);
       }
+      if (options.commit && !commitWithCount) await em!.query('COMMIT');
       return { counted: true, used, overage };
     };
 
-    const result = options.manager ? await (options.savepoint === false ? run(options.manager) : this.inSavepoint(options.manager, run)) : await this.db.transaction(run);
+    const result = options.manager
+      ? await (options.savepoint === false ? run(options.manager) : this.inSavepoint(options.manager, run))
+      : overageBilled
+        ? await this.db.transaction(run)
+        : await run(undefined);
     if (reportId) {
       // After the commit (or inside the caller's transaction: the job reloads the row and a sweep catches any
       // report whose job ran too early or was never enqueued).

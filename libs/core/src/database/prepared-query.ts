@@ -2,6 +2,19 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
+export interface PreparedQueryOptions {
+  /**
+   * The statement is the last of its transaction (`on` is the EntityManager of a transaction this code opened
+   * itself, such as transactionWithSettings's): COMMIT is sent right behind it, without waiting for its answer,
+   * so the transaction ends in the statement's round trip. Row locks it takes (a counter every concurrent
+   * request updates) are then held while PostgreSQL runs it and commits, not also while the answer travels to
+   * this process, waits its turn in a busy event loop, and a COMMIT travels back. If the statement fails,
+   * PostgreSQL turns that COMMIT into a rollback and the statement's error is thrown: a statement whose outcome
+   * decides whether to commit must fail (raise) rather than report.
+   */
+  commit?: boolean;
+}
+
 /**
  * Runs a hot statement as a named prepared statement: PostgreSQL parses and plans it once per connection
  * instead of on every call (planning the search's ranking or a page's rows costs about as much as running
@@ -9,15 +22,42 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Inside a transaction pass its EntityManager: the statement runs on that transaction's connection.
  * Returns the rows, like `query`.
  */
-export async function preparedQuery<T = Record<string, unknown>>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<T[]> {
+export async function preparedQuery<T = Record<string, unknown>>(on: DataSource | EntityManager, text: string, values: unknown[], options: PreparedQueryOptions = {}): Promise<T[]> {
   const name = statementName(text);
   const runner = 'queryRunner' in on ? on.queryRunner : undefined;
   if (runner && !runner.isReleased) {
     // A transaction's runner holds its pg client once connected (TypeORM's PostgresQueryRunner).
     const client = (runner as unknown as { databaseConnection?: pg.PoolClient }).databaseConnection ?? ((await runner.connect()) as pg.PoolClient);
+    if (options.commit) return (await queryThenCommit(client, { name, text, values })).rows as T[];
     return (await client.query({ name, text, values })).rows as T[];
   }
+  if (options.commit) throw new Error('preparedQuery with { commit: true } needs the EntityManager of an open transaction');
   return (await poolOf('driver' in on ? on : on.connection).query({ name, text, values })).rows as T[];
+}
+
+/**
+ * `query`, then COMMIT, both sent before either answer comes back. node-postgres (8.23) writes queued queries
+ * without waiting for the previous answer while the client's `pipeline` flag is set; the flag is set for these
+ * two only. Without it (another version) they still go out back to back: the COMMIT as soon as the statement's
+ * answer is read, before any other work of this process runs.
+ */
+async function queryThenCommit(client: pg.PoolClient, query: pg.QueryConfig): Promise<pg.QueryResult> {
+  const pipelined = client as unknown as { pipeline?: boolean };
+  const switched = pipelined.pipeline === false;
+  if (switched) pipelined.pipeline = true;
+  try {
+    const [statement, commit] = await Promise.allSettled([client.query(query), client.query('COMMIT')]);
+    if (statement.status === 'rejected') throw statement.reason;
+    if (commit.status === 'rejected') throw commit.reason;
+    return statement.value;
+  } finally {
+    if (switched) pipelined.pipeline = false;
+  }
+}
+
+/** Whether the pg client is inside a transaction (open or failed), by its last ReadyForQuery. */
+export function inTransaction(client: pg.PoolClient): boolean {
+  return client.getTransactionStatus() !== 'I';
 }
 
 /** The node-postgres pool under a TypeORM DataSource (TypeORM's Postgres driver keeps it as `master`). */

@@ -200,7 +200,9 @@ export class InfluencerSearchService {
           prefetched = { ids: row.accountIds, rows: this.rows.rowsForAccounts(row.accountIds, { brandId, topicIds: filter.topicIds, locale }) };
           prefetched.rows.catch(() => undefined); // a failure shows where the rows are awaited, or not at all
         }
-        await this.usage.record(brandId, 'searches', 1, `search:${id}`, { manager: em, savepoint: false });
+        // Counted last, and committed with the count in one round trip: concurrent searches of the brand wait
+        // for its month's counter only while PostgreSQL counts and commits (over the limit, all of it rolls back).
+        await this.usage.record(brandId, 'searches', 1, `search:${id}`, { manager: em, savepoint: false, commit: true });
         return row;
       });
       search = { id, query: req.query ?? '', locale, filter, interpretation: view, accountIds: stored.accountIds, rankScores: stored.rankScores.map(Number), exhausted: stored.exhausted, createdAt: stored.createdAt };
