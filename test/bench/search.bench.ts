@@ -10,16 +10,20 @@
  *     GraphQL, Nest or row building (so GraphQL's overhead shows),
  *   - the same for the bare ranking statement alone (top 50 ids and scores, no rows),
  *   - the same first page through the search service in this process (what HTTP + GraphQL add on top),
- *   - CPU time per request (this Node process, which also runs the clients, and PostgreSQL),
+ *   - CPU time per request: this Node process (the server, and the clients of the in-process paths),
+ *     PostgreSQL, and the GraphQL clients, which run in a process of their own like any load generator,
  *   - the EXPLAIN (ANALYZE) plans, and whether any of them scans a whole table.
- * The machine may be shared: CPU per request is the figure to compare between runs. Asserts nothing.
+ * The paths are measured in alternating slices (ROUNDS per path), so a shared machine's changing speed weighs on
+ * all of them alike; CPU per request is the figure to compare between runs. Asserts nothing.
  * --data-dir keeps the database in DIR and reuses it on the next run (loaded once per size): for profiling.
  */
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { loadConfig, runMigrations, startEmbeddedPostgres } from '../../libs/core/src/index.js';
@@ -46,6 +50,7 @@ const SECONDS = Number(opt('seconds', '10'));
 const REQUESTS = Number(opt('requests', '400'));
 const DATA_DIR = opt('data-dir', '');
 const CLIENTS = 16;
+const ROUNDS = 5; // alternating slices per path (see measureInterleaved)
 const TOPICS_IN_USE = 400;
 
 const QUERY_TEXT = 'top influencers in automotive on twitter with over 10k followers';
@@ -156,51 +161,135 @@ async function load(pool: pg.Pool) {
   console.log(`  topic scores ${rows[0].scores.toLocaleString('en')} (${(rows[0].scores / ACCOUNTS).toFixed(2)} per account; Cars has ${rows[0].cars.toLocaleString('en')}), account topics ${rows[0].topics.toLocaleString('en')}`);
 }
 
-/** Sequential requests from one client: latencies. */
-async function oneClient(n: number, request: () => Promise<void>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await request();
-    out.push(performance.now() - t0);
-  }
-  return out;
+/** How a path is driven: one client in sequence, then many at once. `clientCpu`: CPU seconds of clients
+ *  running in a process of their own (the GraphQL load generator), else undefined. */
+interface Load {
+  single(requests: number): Promise<{ latencies: number[]; clientCpu?: number }>;
+  many(clients: number, seconds: number): Promise<{ done: number; latencies: number[]; clientCpu?: number }>;
 }
 
-/** `clients` loops for `seconds`: completed requests and their latencies. */
-async function manyClients(clients: number, seconds: number, request: () => Promise<void>): Promise<{ done: number; latencies: number[] }> {
-  const until = performance.now() + seconds * 1000;
-  const latencies: number[] = [];
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < until) {
+/** Clients in this process (the bare SQL paths and the service, whose client is node-postgres or a call). */
+function inProcess(request: () => Promise<void>, concurrent: () => Promise<void> = request): Load {
+  return {
+    async single(n) {
+      const latencies: number[] = [];
+      for (let i = 0; i < n; i++) {
         const t0 = performance.now();
         await request();
         latencies.push(performance.now() - t0);
       }
-    }),
-  );
-  return { done: latencies.length, latencies };
+      return { latencies };
+    },
+    async many(clients, seconds) {
+      const until = performance.now() + seconds * 1000;
+      const latencies: number[] = [];
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (performance.now() < until) {
+            const t0 = performance.now();
+            await concurrent();
+            latencies.push(performance.now() - t0);
+          }
+        }),
+      );
+      return { done: latencies.length, latencies };
+    },
+  };
 }
 
-async function measure(label: string, request: () => Promise<void>, concurrent: () => Promise<void> = request) {
-  for (let i = 0; i < 30; i++) await request(); // warm-up: plans, caches, the lexicon
-  let cpu0 = nodeCpuSeconds();
-  let pg0 = postgresCpuSeconds();
-  const single = await oneClient(REQUESTS, request);
-  const singleCpu = { node: (nodeCpuSeconds() - cpu0) / REQUESTS, pg: (postgresCpuSeconds() - pg0) / REQUESTS };
-  cpu0 = nodeCpuSeconds();
-  pg0 = postgresCpuSeconds();
-  const t0 = performance.now();
-  const many = await manyClients(CLIENTS, SECONDS, concurrent);
-  const wall = (performance.now() - t0) / 1000;
-  const manyCpu = { node: (nodeCpuSeconds() - cpu0) / many.done, pg: (postgresCpuSeconds() - pg0) / many.done };
-  console.log(`${label}`);
-  console.log(`  1 client,   ${REQUESTS} requests:  p50 ${ms(pct(single, 50))}  p99 ${ms(pct(single, 99))}   CPU/request: node ${ms(singleCpu.node * 1000)}, postgres ${ms(singleCpu.pg * 1000)}`);
-  console.log(
-    `  ${CLIENTS} clients, ${wall.toFixed(1)} s:  ${(many.done / wall).toFixed(0)} requests/s  (p50 ${ms(pct(many.latencies, 50))}, p99 ${ms(pct(many.latencies, 99))})   CPU/request: node ${ms(manyCpu.node * 1000)}, postgres ${ms(manyCpu.pg * 1000)}`,
-  );
-  return { p50: pct(single, 50), p99: pct(single, 99), rps: many.done / wall };
+type LoadAnswer = { done: number; latencies: number[]; cpuSeconds: number; error?: string };
+
+/** GraphQL clients in a child process (http-load-client.ts), over keep-alive HTTP like the console's. */
+async function overHttp(setup: { url: string; body: string; headers: Record<string, string>; expectEdges: number }) {
+  const child = fork(fileURLToPath(new URL('./http-load-client.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () =>
+    new Promise<any>((resolveNext, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the load client exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        resolveNext(m);
+      });
+    });
+  const ready = next();
+  child.send(setup);
+  await ready;
+  const call = async (phase: Record<string, unknown>): Promise<LoadAnswer> => {
+    const answer = next();
+    child.send(phase);
+    const a = (await answer) as LoadAnswer;
+    if (a.error) throw new Error(`GraphQL request failed: ${a.error}`);
+    return a;
+  };
+  const load: Load = {
+    async single(requests) {
+      const a = await call({ phase: 'single', requests });
+      return { latencies: a.latencies, clientCpu: a.cpuSeconds };
+    },
+    async many(clients, seconds) {
+      const a = await call({ phase: 'many', clients, seconds });
+      return { done: a.done, latencies: a.latencies, clientCpu: a.cpuSeconds };
+    },
+  };
+  return { load, stop: () => child.disconnect() };
+}
+
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+/**
+ * Measures every path, alternating: the one-client runs and then the many-client runs go in ROUNDS slices,
+ * path after path, so that a change in a shared machine's speed (seen: a quarter within an hour) weighs on
+ * all paths alike rather than on whichever ran in the slow minutes. Prints each path's figures.
+ */
+async function measureInterleaved(paths: { label: string; load: Load }[]): Promise<Figures[]> {
+  const acc = paths.map(() => ({ single: [] as number[], sNode: 0, sPg: 0, sClient: undefined as number | undefined, many: [] as number[], done: 0, wall: 0, mNode: 0, mPg: 0, mClient: undefined as number | undefined }));
+  const add = (x: number | undefined, y: number | undefined) => (y === undefined ? x : (x ?? 0) + y);
+  for (const p of paths) await p.load.single(30); // warm-up: plans, caches, the lexicon
+  const perSlice = Math.max(1, Math.round(REQUESTS / ROUNDS));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, p] of paths.entries()) {
+      const cpu0 = nodeCpuSeconds();
+      const pg0 = postgresCpuSeconds();
+      const s = await p.load.single(perSlice);
+      acc[i].single.push(...s.latencies);
+      acc[i].sNode += nodeCpuSeconds() - cpu0;
+      acc[i].sPg += postgresCpuSeconds() - pg0;
+      acc[i].sClient = add(acc[i].sClient, s.clientCpu);
+    }
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, p] of paths.entries()) {
+      const cpu0 = nodeCpuSeconds();
+      const pg0 = postgresCpuSeconds();
+      const t0 = performance.now();
+      const m = await p.load.many(CLIENTS, SECONDS / ROUNDS);
+      acc[i].wall += (performance.now() - t0) / 1000;
+      acc[i].done += m.done;
+      acc[i].many.push(...m.latencies);
+      acc[i].mNode += nodeCpuSeconds() - cpu0;
+      acc[i].mPg += postgresCpuSeconds() - pg0;
+      acc[i].mClient = add(acc[i].mClient, m.clientCpu);
+    }
+  }
+  return paths.map((p, i) => {
+    const a = acc[i];
+    const n = a.single.length;
+    const clients = (cpu: number | undefined, count: number) => (cpu === undefined ? '' : `, clients (own process) ${ms((cpu / count) * 1000)}`);
+    console.log(p.label);
+    console.log(
+      `  1 client,   ${n} requests:  p50 ${ms(pct(a.single, 50))}  p99 ${ms(pct(a.single, 99))}   ` +
+        `CPU/request: node ${ms((a.sNode / n) * 1000)}, postgres ${ms((a.sPg / n) * 1000)}${clients(a.sClient, n)}`,
+    );
+    console.log(
+      `  ${CLIENTS} clients, ${a.wall.toFixed(1)} s:  ${(a.done / a.wall).toFixed(0)} requests/s  (p50 ${ms(pct(a.many, 50))}, p99 ${ms(pct(a.many, 99))})   ` +
+        `CPU/request: node ${ms((a.mNode / a.done) * 1000)}, postgres ${ms((a.mPg / a.done) * 1000)}${clients(a.mClient, a.done)}`,
+    );
+    return { p50: pct(a.single, 50), p99: pct(a.single, 99), rps: a.done / a.wall };
+  });
 }
 
 const WHOLE_TABLE = /Seq Scan on (social_accounts|account_topic_scores|account_score_snapshots|account_topics|posts|interactions|influencer_contacts|invitations|account_audience_quality)\b/;
@@ -238,8 +327,7 @@ async function main() {
     app = await createApiApp(config, embedded.url);
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-    // The clients share this process's CPU with the server: node:http on kept-alive sockets costs them about
-    // a third of what fetch does, so the figures are the server's more than the client's.
+    // For signing up and the probe; the measured GraphQL clients run in a process of their own (overHttp).
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
     const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
       new Promise<any>((resolvePost, reject) => {
@@ -278,16 +366,13 @@ async function main() {
     const bare50 = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });
     const firstPage = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 + 1 });
 
-    const gql = await measure(`GraphQL influencers(query: "${QUERY_TEXT}", first: 50): topics Cars + Auto Industry, filters platform + followers; whole first page (session check, ranking of 50 + 1 stored with the search, metering, 50 rows with why-lines, over HTTP)`, async () => {
-      const r = await post(GRAPHQL, { q: QUERY_TEXT }, headers);
-      if (r.errors || r.data.influencers.edges.length !== 50) throw new Error(JSON.stringify(r.errors ?? 'short page'));
-    });
     // The bare SQL paths run on their own pool whose connections carry the settings the search's ranking
     // transaction sets (no parallel workers, generic plans kept, commits not waiting for the disk), and prepare
     // every statement once per connection, as the app does: the best a hand-written SQL path could do.
     const barePool = new pg.Pool({
       connectionString: embedded.url,
       max: CLIENTS,
+      pipeline: true, // node-postgres sends a query without waiting for the previous answer (only the count + COMMIT overlap)
       options: '-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan -c synchronous_commit=off',
     });
     barePool.on('error', () => undefined);
@@ -301,52 +386,66 @@ async function main() {
       await client.query('BEGIN');
       try {
         const { rows } = await client.query({ name: 'bench_rank_store', text: store.sql, values: store.params });
-        await client.query({ name: 'bench_usage_count', text: COUNT_USAGE_SQL, values: [brandId, 'searches', `search:${id}`, period, 1, searchLimit] });
-        await client.query('COMMIT');
+        // The count goes out with the COMMIT, as the search sends it (UsageService.record's `commit`).
+        await Promise.all([client.query({ name: 'bench_usage_count', text: COUNT_USAGE_SQL, values: [brandId, 'searches', `search:${id}`, period, 1, searchLimit] }), client.query('COMMIT')]);
         const page = influencerRowsStatement(rows[0].accountIds, { brandId: asBrandId(brandId), topicIds: filter.topicIds, locale: 'en' })!;
         if ((await client.query({ name: 'bench_rows', text: page.sql, values: page.params })).rows.length !== 50) throw new Error('short page');
       } catch (err) {
-        await client.query('ROLLBACK');
+        if (client.getTransactionStatus() !== 'I') await client.query('ROLLBACK');
         throw err;
       }
     };
     const bareRank = { name: 'bench_rank50', text: bare50.sql, values: bare50.params };
+    const service = app.get(InfluencerSearchService, { strict: false });
+    const client = await overHttp({ url: `${url}/graphql`, body: JSON.stringify({ query: GRAPHQL, variables: { q: QUERY_TEXT } }), headers, expectEdges: 50 });
     const sqlClient = await barePool.connect();
-    let bare: Awaited<ReturnType<typeof measure>>;
-    let bareRanking: Awaited<ReturnType<typeof measure>>;
+    let gql: Figures, bare: Figures, bareRanking: Figures, direct: Figures;
     try {
-      bare = await measure(
-        `bare SQL of the same first page: ranking of 50 + 1 stored with the search, metering (one transaction), the 50 rows (node-postgres, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no HTTP, no GraphQL, no row building)`,
-        () => barePage(sqlClient),
-        async () => {
-          const client = await barePool.connect();
-          try {
-            await barePage(client);
-          } finally {
-            client.release();
-          }
+      [gql, bare, bareRanking, direct] = await measureInterleaved([
+        {
+          label: `GraphQL influencers(query: "${QUERY_TEXT}", first: 50): topics Cars + Auto Industry, filters platform + followers; whole first page (session check, ranking of 50 + 1 stored with the search, metering, 50 rows with why-lines, over HTTP from clients in their own process)`,
+          load: client.load,
         },
-      );
-      bareRanking = await measure(
-        `bare ranking statement alone, same topics and filters, top 50 (node-postgres, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no storing, no metering, no rows)`,
-        async () => {
-          if ((await sqlClient.query(bareRank)).rows.length !== 50) throw new Error('short');
+        {
+          label: `bare SQL of the same first page: ranking of 50 + 1 stored with the search, metering (one transaction), the 50 rows (node-postgres, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no HTTP, no GraphQL, no row building)`,
+          load: inProcess(
+            () => barePage(sqlClient),
+            async () => {
+              const c = await barePool.connect();
+              try {
+                await barePage(c);
+              } finally {
+                c.release();
+              }
+            },
+          ),
         },
-        async () => {
-          await barePool.query(bareRank);
+        {
+          label: `bare ranking statement alone, same topics and filters, top 50 (node-postgres, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no storing, no metering, no rows)`,
+          load: inProcess(
+            async () => {
+              if ((await sqlClient.query(bareRank)).rows.length !== 50) throw new Error('short');
+            },
+            async () => {
+              await barePool.query(bareRank);
+            },
+          ),
         },
-      );
+        {
+          // The same first page through the search service in this process (interpretation, ranking stored with
+          // the search, metering, 50 rows with why-lines): what the GraphQL/HTTP layer adds is the difference.
+          label: 'search service in-process, same first page (no HTTP, no GraphQL; the same SQL and row building)',
+          load: inProcess(async () => {
+            const r = await service.search(asBrandId(brandId), { query: QUERY_TEXT, first: 50 });
+            if (r.edges.length !== 50) throw new Error('short page');
+          }),
+        },
+      ]);
     } finally {
+      client.stop();
       sqlClient.release();
       await barePool.end();
     }
-    // The same first page through the search service in this process (interpretation, ranking stored with the
-    // search, metering, 50 rows with why-lines): what the GraphQL/HTTP layer adds is the difference.
-    const service = app.get(InfluencerSearchService, { strict: false });
-    const direct = await measure('search service in-process, same first page (no HTTP, no GraphQL; the same SQL and row building)', async () => {
-      const r = await service.search(asBrandId(brandId), { query: QUERY_TEXT, first: 50 });
-      if (r.edges.length !== 50) throw new Error('short page');
-    });
     console.log(
       `\nGraphQL/HTTP layer: GraphQL ${gql.rps.toFixed(0)}/s vs the service in-process ${direct.rps.toFixed(0)}/s = ${((100 * gql.rps) / direct.rps).toFixed(0)}%; ` +
         `p50 ${ms(gql.p50)} vs ${ms(direct.p50)}`,
