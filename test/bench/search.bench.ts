@@ -383,17 +383,18 @@ async function main() {
       const id = randomUUID();
       const store = rankAndStoreStatement(brandId, id, firstPage, 50, { query: QUERY_TEXT, locale: 'en', filter: stored.filter, interpretation: stored.interpretation, ttlHours: SEARCH_TTL_HOURS });
       const period = usagePeriodStart(new Date());
-      await client.query('BEGIN');
-      try {
-        const { rows } = await client.query({ name: 'bench_rank_store', text: store.sql, values: store.params });
-        // The count goes out with the COMMIT, as the search sends it (UsageService.record's `commit`).
-        await Promise.all([client.query({ name: 'bench_usage_count', text: COUNT_USAGE_SQL, values: [brandId, 'searches', `search:${id}`, period, 1, searchLimit] }), client.query('COMMIT')]);
-        const page = influencerRowsStatement(rows[0].accountIds, { brandId: asBrandId(brandId), topicIds: filter.topicIds, locale: 'en' })!;
-        if ((await client.query({ name: 'bench_rows', text: page.sql, values: page.params })).rows.length !== 50) throw new Error('short page');
-      } catch (err) {
-        if (client.getTransactionStatus() !== 'I') await client.query('ROLLBACK');
-        throw err;
-      }
+      // As the search sends them: the transaction's statements at once (the count with the COMMIT), the rows as
+      // soon as the ranking's answer is in (on the same connection, behind the COMMIT).
+      const begin = client.query('BEGIN');
+      const ranked = client.query({ name: 'bench_rank_store', text: store.sql, values: store.params });
+      const counted = client.query({ name: 'bench_usage_count', text: COUNT_USAGE_SQL, values: [brandId, 'searches', `search:${id}`, period, 1, searchLimit] });
+      const commit = client.query('COMMIT');
+      const written = Promise.all([begin, ranked, counted, commit]);
+      written.catch(() => undefined);
+      const page = influencerRowsStatement((await ranked).rows[0].accountIds, { brandId: asBrandId(brandId), topicIds: filter.topicIds, locale: 'en' })!;
+      const rows = client.query({ name: 'bench_rows', text: page.sql, values: page.params });
+      await written;
+      if ((await rows).rows.length !== 50) throw new Error('short page');
     };
     const bareRank = { name: 'bench_rank50', text: bare50.sql, values: bare50.params };
     const service = app.get(InfluencerSearchService, { strict: false });

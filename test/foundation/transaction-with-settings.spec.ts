@@ -59,6 +59,22 @@ describe('transactionWithSettings (and a last statement sent with the COMMIT)', 
     expect((await ds.query(`SELECT 1 AS ok`))[0].ok).toBe(1);
   });
 
+  it('sends what the work does not await at once, answers in order; a bad setting is the error reported, and nothing is kept', async () => {
+    const both = await transactionWithSettings(ds, { synchronous_commit: 'off' }, async (em) =>
+      Promise.all([em.query(`INSERT INTO tws_probe VALUES (7) RETURNING n`), preparedQuery<{ n: number }>(em, `INSERT INTO tws_probe VALUES ($1) RETURNING n`, [8], { commit: true })]),
+    );
+    expect(both).toEqual([[{ n: 7 }], [{ n: 8 }]]);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM tws_probe WHERE n IN (7, 8)`)).rows[0].n).toBe(2);
+
+    await expect(
+      transactionWithSettings(ds, { plan_cache_mode: 'sometimes' }, async (em) => {
+        await preparedQuery(em, `INSERT INTO tws_probe VALUES ($1)`, [9]);
+      }),
+    ).rejects.toThrow(/invalid value for parameter "plan_cache_mode"/);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM tws_probe WHERE n = 9`)).rows[0].n).toBe(0);
+    expect((await ds.query(`SELECT 1 AS ok`))[0].ok).toBe(1);
+  });
+
   it('refuses a statement sent with a COMMIT outside a transaction', async () => {
     await expect(preparedQuery(ds, `SELECT 1`, [], { commit: true })).rejects.toThrow(/needs the EntityManager of an open transaction/);
   });

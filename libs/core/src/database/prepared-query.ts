@@ -36,23 +36,35 @@ export async function preparedQuery<T = Record<string, unknown>>(on: DataSource 
 }
 
 /**
- * `query`, then COMMIT, both sent before either answer comes back. node-postgres (8.23) writes queued queries
- * without waiting for the previous answer while the client's `pipeline` flag is set; the flag is set for these
- * two only. Without it (another version) they still go out back to back: the COMMIT as soon as the statement's
- * answer is read, before any other work of this process runs.
+ * `query`, then COMMIT, both sent before either answer comes back (see `pipelined`).
  */
 async function queryThenCommit(client: pg.PoolClient, query: pg.QueryConfig): Promise<pg.QueryResult> {
-  const pipelined = client as unknown as { pipeline?: boolean };
-  const switched = pipelined.pipeline === false;
-  if (switched) pipelined.pipeline = true;
+  const restore = pipelined(client);
   try {
     const [statement, commit] = await Promise.allSettled([client.query(query), client.query('COMMIT')]);
     if (statement.status === 'rejected') throw statement.reason;
     if (commit.status === 'rejected') throw commit.reason;
     return statement.value;
   } finally {
-    if (switched) pipelined.pipeline = false;
+    restore();
   }
+}
+
+/**
+ * Lets the pg client write queries without waiting for the previous answer (node-postgres 8.23's `pipeline`
+ * flag, turned on for a connection this code holds) until the returned function is called; already on, it is
+ * left as it is. Without the flag (another version) queued queries still go out back to back: each as soon as
+ * the previous answer is read, before any other work of this process runs. Answers and errors still come back
+ * to each query in order; inside a transaction, a failed statement makes the ones behind it fail and turns a
+ * queued COMMIT into a rollback.
+ */
+export function pipelined(client: pg.PoolClient): () => void {
+  const flag = client as unknown as { pipeline?: boolean };
+  if (flag.pipeline !== false) return () => undefined;
+  flag.pipeline = true;
+  return () => {
+    flag.pipeline = false;
+  };
 }
 
 /** Whether the pg client is inside a transaction (open or failed), by its last ReadyForQuery. */

@@ -191,7 +191,20 @@ export class InfluencerSearchService {
       const id = randomUUID();
       const ranking = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: first + 1 });
       const stored = await transactionWithSettings(this.db, InfluencerSearchService.RANKING_SETTINGS, async (em) => {
-        const row = await this.searches.insertRanked(brandId, id, ranking, first, { query: req.query ?? '', locale, filter, interpretation: view, ttlHours: SEARCH_TTL_HOURS }, em);
+        // One round trip: the ranking (stored with the search) and the count, which goes out with the COMMIT, are
+        // written right behind the START without waiting for each other's answers. The count comes last, so a
+        // brand's concurrent searches wait for its month's counter only while PostgreSQL counts and commits; if
+        // the ranking fails or the count is refused, the COMMIT rolls all of it back.
+        const ranked = this.searches.insertRanked(brandId, id, ranking, first, { query: req.query ?? '', locale, filter, interpretation: view, ttlHours: SEARCH_TTL_HOURS }, em);
+        const counted = this.usage.record(brandId, 'searches', 1, `search:${id}`, { manager: em, savepoint: false, commit: true });
+        counted.catch(() => undefined); // awaited below
+        let row: Awaited<typeof ranked>;
+        try {
+          row = await ranked;
+        } catch (err) {
+          await counted.catch(() => undefined); // the transaction ends (rolled back) before its error is thrown
+          throw err;
+        }
         // The page's rows need only the ranked ids: when a connection is idle they are read on it while the
         // search is counted and committed (a search then takes about one statement's time less; under load,
         // when none is idle, waiting for one would only cost). Used only if the count goes through and the page
@@ -200,9 +213,7 @@ export class InfluencerSearchService {
           prefetched = { ids: row.accountIds, rows: this.rows.rowsForAccounts(row.accountIds, { brandId, topicIds: filter.topicIds, locale }) };
           prefetched.rows.catch(() => undefined); // a failure shows where the rows are awaited, or not at all
         }
-        // Counted last, and committed with the count in one round trip: concurrent searches of the brand wait
-        // for its month's counter only while PostgreSQL counts and commits (over the limit, all of it rolls back).
-        await this.usage.record(brandId, 'searches', 1, `search:${id}`, { manager: em, savepoint: false, commit: true });
+        await counted;
         return row;
       });
       search = { id, query: req.query ?? '', locale, filter, interpretation: view, accountIds: stored.accountIds, rankScores: stored.rankScores.map(Number), exhausted: stored.exhausted, createdAt: stored.createdAt };
