@@ -61,7 +61,11 @@ async function queryThenCommit(client: pg.PoolClient, query: pg.QueryConfig): Pr
 export function pipelined(client: pg.PoolClient): () => void {
   const flag = client as unknown as { pipeline?: boolean };
   if (flag.pipeline !== false) return () => undefined;
-  flag.pipeline = true;
+  try {
+    flag.pipeline = true;
+  } catch {
+    return () => undefined; // a version where it is read-only: back to back, as above
+  }
   return () => {
     flag.pipeline = false;
   };
