@@ -5,7 +5,7 @@
  * its own CPU so the whole machine's cost of a request stays visible.
  *
  * Protocol (IPC): the parent sends { url, body, headers, expectEdges } once, then phases
- * { phase: 'warm' | 'single' | 'many', requests?, clients?, seconds? }; each answer is
+ * { phase: 'single' | 'many', requests?, clients?, seconds? }; each answer is
  * { done, latencies, cpuSeconds } or { error }.
  */
 import http from 'node:http';
@@ -17,7 +17,7 @@ interface Setup {
   expectEdges: number;
 }
 interface Phase {
-  phase: 'warm' | 'single' | 'many';
+  phase: 'single' | 'many';
   requests?: number;
   clients?: number;
   seconds?: number;

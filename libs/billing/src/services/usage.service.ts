@@ -67,11 +67,11 @@ export class UsageService {
     const period = usagePeriodStart(now);
     const limit = view.entitlements[metric];
     const overageBilled = metric === 'invitations' && view.entitlements.invitationOverage && Boolean(this.catalogue.invitationsMeterEventName);
+    const enforced = limit !== null && !overageBilled ? limit : null;
+    const commitWithCount = Boolean(options.commit) && !overageBilled; // nothing is written after the count
     let reportId: string | null = null;
 
     const run = async (em?: EntityManager): Promise<RecordResult> => {
-      const enforced = limit !== null && !overageBilled ? limit : null;
-      const commitWithCount = Boolean(options.commit) && !overageBilled; // nothing is written after the count
       const { claimed, used, current } = await this.usage.count(brandId, metric, idempotencyKey, period, quantity, enforced, em, { commit: commitWithCount });
       if (!claimed) {
         return { counted: false, used: (await this.usage.used(brandId, period, em))[metric], overage: 0 };

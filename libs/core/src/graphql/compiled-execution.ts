@@ -78,14 +78,15 @@ export function compiledExecutionGateway(schemaOf: () => GraphQLSchema): Gateway
         executor: async (request) => {
           const operationName = request.request.operationName ?? undefined;
           const variables = request.request.variables ?? {};
+          const onGraphqlJs = async () => (await execute({ schema, document: request.document, contextValue: request.context, variableValues: variables, operationName })) as never;
           const query = compile(schema, request.document, operationName);
-          if (!query) return (await execute({ schema, document: request.document, contextValue: request.context, variableValues: variables, operationName })) as never;
+          if (!query) return onGraphqlJs();
           // Variables are checked by graphql-js first, so a wrong or missing variable is refused exactly as before:
           // 400, BAD_USER_INPUT, graphql-js's message naming the variable (graphql-jit reports some as server errors).
           const checked = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
           if (checked.errors) return { errors: checked.errors } as never;
           const raw = withInputDefaults(schema, request.operation, variables);
-          if (!raw) return (await execute({ schema, document: request.document, contextValue: request.context, variableValues: variables, operationName })) as never;
+          if (!raw) return onGraphqlJs();
           const result: ExecutionResult = await query.query(undefined, request.context, raw);
           return (result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result) as never;
         },
