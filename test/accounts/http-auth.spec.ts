@@ -99,6 +99,7 @@ describe('auth on plain HTTP controllers', () => {
     expect(await get('/probe/owners-only', { 'x-api-key': key.secret })).toMatchObject({ status: 403 });
     expect(await get('/probe/operators-only', owner.headers)).toMatchObject({ status: 403 });
     await t.db.pool.query(`UPDATE users SET is_operator = true WHERE id = $1`, [owner.userId]);
+    await t.authChangesSeen();
     expect(await get('/probe/operators-only', owner.headers)).toEqual({ status: 200, body: { ok: true } });
   });
 

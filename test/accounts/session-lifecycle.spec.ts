@@ -67,6 +67,7 @@ describe('sign-up, email confirmation, log-in, log-out and sessions', () => {
     const owner = await signUpBrand(t);
     expect((await t.graphql(ME, {}, owner.headers)).data.me).toBeTruthy();
     await t.db.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [owner.userId]);
+    await t.authChangesSeen();
     expect(codeOf(await t.graphql(ME, {}, owner.headers))).toBe('UNAUTHENTICATED');
   });
 

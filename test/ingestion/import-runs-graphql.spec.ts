@@ -16,6 +16,7 @@ describe('import runs in GraphQL', () => {
     t = await createTestApp();
     operator = await signUpBrand(t);
     await t.db.pool.query(`UPDATE users SET is_operator = true WHERE id = $1`, [operator.userId]);
+    await t.authChangesSeen();
     brandUser = await signUpBrand(t);
     const result = await new GraphImporter(t.db.pool).ingestFile(fixture('bluesky/golden_v1.jsonl'));
     runId = result.importRunId;

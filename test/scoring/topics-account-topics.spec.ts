@@ -55,6 +55,7 @@ describe('account topics, topic influence and corrections', () => {
     t = await createTestApp();
     operator = await signUpBrand(t);
     await t.db.pool.query(`UPDATE users SET is_operator = true WHERE id = $1`, [operator.userId]);
+    await t.authChangesSeen();
     brandUser = await signUpBrand(t);
 
     await account('carla', 'Car reviewer. Electric cars, hybrids and road trips.');

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig, type AppConfig } from '../../libs/core/src/index.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
+import { SessionsService } from '../../libs/accounts/src/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -13,6 +14,11 @@ export interface TestApp {
   config: AppConfig;
   /** POST a GraphQL operation; returns the parsed body and the response. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[]; status: number; headers: Headers }>;
+  /**
+   * Resolves once the API process has heard of every session, membership or user change committed so far:
+   * after changing them with plain SQL (as another process or psql would), before the next request.
+   */
+  authChangesSeen(): Promise<void>;
   /** Starts a worker on the same database (jobs enqueued by the API get done). */
   startWorker(): Promise<INestApplicationContext>;
   close(): Promise<void>;
@@ -44,6 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const body = await res.json();
       return { ...body, status: res.status, headers: res.headers };
     },
+    authChangesSeen: () => app.get(SessionsService).changesSeen(),
     async startWorker() {
       const worker = await createWorkerApp(config, db.url);
       workers.push(worker);

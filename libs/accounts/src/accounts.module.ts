@@ -11,6 +11,7 @@ import { AuthResolver } from './graphql/auth.resolver.js';
 import { BrandResolver } from './graphql/brand.resolver.js';
 import { TeamResolver } from './graphql/team.resolver.js';
 import { ViewerService } from './graphql/viewer.service.js';
+import { SessionCache } from './sessions/session-cache.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { AccountsService } from './sign-up/accounts.service.js';
 import { LoginRateLimiter } from './sign-up/login-rate-limiter.js';
@@ -27,6 +28,7 @@ import { TeamService } from './team/team.service.js';
     RequestAuthenticator,
     AccountsService,
     LoginRateLimiter,
+    SessionCache,
     SessionsService,
     ApiKeysRepository,
     ApiKeysService,

@@ -33,5 +33,6 @@ export { hashPassword, verifyPassword } from './crypto/password-hasher.js';
 export { newSecretToken, sha256 } from './crypto/secret-token.js';
 export { DEMO_BRAND_NAME, DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD, seedDemoBrand } from './demo/seed-demo-brand.js';
 export { SESSION_COOKIE } from './sessions/session-cookie.js';
+export { SessionsService } from './sessions/sessions.service.js';
 export { AccountsMaintenanceJobs, AccountsWorkerModule } from './accounts-maintenance.jobs.js';
 export { setOperator } from './operators/set-operator.js';

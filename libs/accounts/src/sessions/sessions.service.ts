@@ -6,6 +6,7 @@ import { type BrandRole, type UserActor } from '../auth/actor.js';
 import { asBrandId } from '../brand-scope/brand-id.js';
 import { rowsOf } from '../brand-scope/rows-of.js';
 import { newSecretToken, SESSION_TOKEN_PREFIX, sha256 } from '../crypto/secret-token.js';
+import { SessionCache } from './session-cache.js';
 
 export interface IssuedSession {
   id: string;
@@ -28,6 +29,7 @@ export class SessionsService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   async issue(userId: string, brandId: string | null, meta: { userAgent?: string; ip?: string }, em: EntityManager = this.db.manager): Promise<IssuedSession> {
@@ -40,22 +42,30 @@ export class SessionsService {
     return { id: row.id, token, expiresAt: row.expires_at };
   }
 
-  /** The actor behind a session token, or null when it is unknown, expired or revoked. */
+  /**
+   * The actor behind a session token, or null when it is unknown, expired or revoked. Remembered for a few
+   * seconds per process (SessionCache: forgotten at once on any change that could end or narrow it).
+   */
   async authenticate(token: string): Promise<UserActor | null> {
+    const hash = sha256(token);
+    const key = hash.toString('base64');
+    const remembered = this.cache.get(key);
+    if (remembered) return remembered;
+    const since = this.cache.begin();
     const [row] = await preparedQuery<any>(
       this.db,
-      `SELECT s.id, s.user_id, s.last_seen_at, u.email, u.is_operator, m.brand_id, m.role
+      `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.email, u.is_operator, m.brand_id, m.role
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN memberships m ON m.brand_id = s.brand_id AND m.user_id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [sha256(token)],
+      [hash],
     );
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
       await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.id]);
     }
-    return {
+    const actor: UserActor = {
       kind: 'user',
       userId: row.user_id,
       email: row.email,
@@ -65,10 +75,27 @@ export class SessionsService {
       role: (row.role as BrandRole) ?? null,
       isOperator: row.is_operator,
     };
+    return this.cache.set(key, since, actor, new Date(row.expires_at));
+  }
+
+  /**
+   * Resolves once this process has heard of every session, membership or user change committed before the call
+   * (by any process or by plain SQL): for tools and tests that change them directly and act on it at once.
+   */
+  async changesSeen(): Promise<void> {
+    await this.cache.caughtUp((sql, params) => this.db.query(sql, params));
+  }
+
+  /** This process forgets the user's remembered sessions now; other processes hear of it from PostgreSQL. */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    const rows = rowsOf<{ user_id: string }>(
+      await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`, [sessionId]),
+    );
+    for (const row of rows) this.cache.forgetUser(row.user_id);
   }
 
   /** Revokes one of the user's own sessions; someone else's session id answers NOT_FOUND. */
@@ -78,8 +105,10 @@ export class SessionsService {
       userId,
     ]));
     if (!rows.length) throw AccountsError.notFound('Session');
+    this.cache.forgetUser(userId);
   }
 
+  /** Inside the caller's transaction: the caller forgets the user (forgetUser) once it has committed. */
   async revokeAllForUser(userId: string, em: EntityManager = this.db.manager): Promise<void> {
     await em.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
@@ -99,5 +128,6 @@ export class SessionsService {
       [actor.sessionId, brandId],
     ));
     if (!rows.length) throw AccountsError.notFound('Brand');
+    this.cache.forgetUser(actor.userId);
   }
 }

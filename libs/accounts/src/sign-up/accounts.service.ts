@@ -141,11 +141,13 @@ export class AccountsService {
       throw AccountsError.badInput('Your current password is not correct.', { field: 'currentPassword' });
     }
     const hash = await hashPassword(next);
-    return this.db.transaction(async (em) => {
+    const loggedIn = await this.db.transaction(async (em) => {
       await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, hash]);
       await this.sessions.revokeAllForUser(userId, em);
       return this.startSession(userId, meta, em);
     });
+    this.sessions.forgetUser(userId);
+    return loggedIn;
   }
 
   /** Opens a session on the user's most recently joined brand (switchBrand changes it). */

@@ -8,6 +8,7 @@ import { asBrandId, type BrandId } from '../brand-scope/brand-id.js';
 import { hashPassword } from '../crypto/password-hasher.js';
 import { newSecretToken, sha256 } from '../crypto/secret-token.js';
 import { teamInvitationMail } from '../mail/accounts-mail.js';
+import { SessionsService } from '../sessions/sessions.service.js';
 import { type LoggedIn, AccountsService, type RequestMeta } from '../sign-up/accounts.service.js';
 import { checkName, checkNewPassword, normaliseEmail } from '../sign-up/validate-account-input.js';
 import { InvitationsRepository, type InvitationRow } from './invitations.repository.js';
@@ -29,6 +30,7 @@ export class TeamService {
     private readonly brands: BrandsRepository,
     private readonly invitations: InvitationsRepository,
     private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
     private readonly outbox: MailOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,7 +73,7 @@ export class TeamService {
    * who already has an account joins the brand and logs in as usual.
    */
   async accept(token: string, name: string | undefined, password: string | undefined, meta: RequestMeta): Promise<AcceptedInvitation> {
-    return this.db.transaction(async (em) => {
+    const accepted = await this.db.transaction(async (em) => {
       const invitation = await this.invitations.claimByTokenHash(sha256(String(token ?? '')), em);
       if (!invitation) throw AccountsError.badInput('This invitation link is invalid, used, revoked or expired. Ask the team for a new one.');
       const brandId = asBrandId(invitation.brand_id);
@@ -89,12 +91,14 @@ export class TeamService {
         loggedIn = await this.accounts.startSession(user.id, meta, em);
       })();
       await this.brands.addMember(brandId, user.id, invitation.role, em);
-      return { brandId, role: invitation.role, loggedIn };
+      return { brandId, role: invitation.role, loggedIn, userId: user.id as string };
     });
+    this.sessions.forgetUser(accepted.userId);
+    return { brandId: accepted.brandId, role: accepted.role, loggedIn: accepted.loggedIn };
   }
 
   async changeRole(actor: UserActor, brandId: BrandId, userId: string, role: BrandRole): Promise<MemberRow> {
-    return this.db.transaction(async (em) => {
+    const changed = await this.db.transaction(async (em) => {
       const member = await this.brands.findMember(brandId, userId, em);
       if (!member) throw AccountsError.notFound('Team member');
       if (member.role === BrandRole.OWNER || role === BrandRole.OWNER) this.assertMayGrant(actor, BrandRole.OWNER);
@@ -104,10 +108,12 @@ export class TeamService {
       await this.brands.setRole(brandId, member.user_id, role, em);
       return { ...member, role };
     });
+    this.sessions.forgetUser(changed.user_id);
+    return changed;
   }
 
   async remove(actor: UserActor, brandId: BrandId, userId: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    const removed = await this.db.transaction(async (em) => {
       const member = await this.brands.findMember(brandId, userId, em);
       if (!member) throw AccountsError.notFound('Team member');
       if (member.role === BrandRole.OWNER) {
@@ -117,7 +123,9 @@ export class TeamService {
         }
       }
       await this.brands.removeMember(brandId, member.user_id, em);
+      return member.user_id;
     });
+    this.sessions.forgetUser(removed);
   }
 
   private assertMayGrant(actor: UserActor, role: BrandRole) {

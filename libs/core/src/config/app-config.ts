@@ -61,6 +61,14 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(60)
   SESSION_TTL_SECONDS = 60 * 60 * 24 * 14;
 
+  /**
+   * How long an API process may remember who is behind a session token (0: ask PostgreSQL on every request).
+   * Revocations still take effect at once: see SessionCache in libs/accounts.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(0) @Max(300)
+  SESSION_CACHE_SECONDS = 15;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
