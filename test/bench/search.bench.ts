@@ -10,7 +10,8 @@
  *     GraphQL, Nest or row building (so GraphQL's overhead shows),
  *   - the same for the bare ranking statement alone (top 50 ids and scores, no rows),
  *   - the same first page through the search service in this process (what HTTP + GraphQL add on top),
- *   - CPU time per request: this Node process (the server, and the clients of the in-process paths),
+ *   - CPU time per request: Node (for GraphQL and the service, this process, which runs the server; for the
+ *     bare SQL paths, their own process, sql-load-client.ts, so they share no compiled code with the server),
  *     PostgreSQL, and the GraphQL clients, which run in a process of their own like any load generator,
  *   - the EXPLAIN (ANALYZE) plans, and whether any of them scans a whole table.
  * The paths are measured in alternating slices (ROUNDS per path), so a shared machine's changing speed weighs on
@@ -18,7 +19,6 @@
  * --data-dir keeps the database in DIR and reuses it on the next run (loaded once per size): for profiling.
  */
 import { fork } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,14 +28,11 @@ import pg from 'pg';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { loadConfig, runMigrations, startEmbeddedPostgres } from '../../libs/core/src/index.js';
 import { asBrandId } from '../../libs/accounts/src/index.js';
-import { COUNT_USAGE_SQL, EntitlementsService, usagePeriodStart } from '../../libs/billing/src/index.js';
+import { EntitlementsService } from '../../libs/billing/src/index.js';
 import {
   buildRankingQuery,
   EMPTY_FILTER,
-  influencerRowsStatement,
   InfluencerSearchService,
-  rankAndStoreStatement,
-  SEARCH_TTL_HOURS,
   type AppliedFilter,
 } from '../../libs/discovery/src/index.js';
 import { INFLUENCE_MODEL_VERSION } from '../../libs/scoring/src/index.js';
@@ -164,11 +161,11 @@ async function load(pool: pg.Pool) {
 /** How a path is driven: one client in sequence, then many at once. `clientCpu`: CPU seconds of clients
  *  running in a process of their own (the GraphQL load generator), else undefined. */
 interface Load {
-  single(requests: number): Promise<{ latencies: number[]; clientCpu?: number }>;
-  many(clients: number, seconds: number): Promise<{ done: number; latencies: number[]; clientCpu?: number }>;
+  single(requests: number): Promise<{ latencies: number[]; clientCpu?: number; nodeCpu?: number }>;
+  many(clients: number, seconds: number): Promise<{ done: number; latencies: number[]; clientCpu?: number; nodeCpu?: number }>;
 }
 
-/** Clients in this process (the bare SQL paths and the service, whose client is node-postgres or a call). */
+/** Clients in this process (the search service, called directly). */
 function inProcess(request: () => Promise<void>, concurrent: () => Promise<void> = request): Load {
   return {
     async single(n) {
@@ -199,12 +196,15 @@ function inProcess(request: () => Promise<void>, concurrent: () => Promise<void>
 
 type LoadAnswer = { done: number; latencies: number[]; cpuSeconds: number; error?: string };
 
-/** GraphQL clients in a child process (http-load-client.ts), over keep-alive HTTP like the console's. */
-async function overHttp(setup: { url: string; body: string; headers: Record<string, string>; expectEdges: number }) {
-  const child = fork(fileURLToPath(new URL('./http-load-client.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * A load generator in a child process (IPC): sends `setup` once, then one message per phase. The child's CPU
+ * is returned as `clientCpu` (GraphQL: the HTTP clients) or `nodeCpu` (bare SQL: the path's own Node side).
+ */
+async function childLoad(script: string, setup: object, cpuIs: 'clientCpu' | 'nodeCpu') {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const next = () =>
     new Promise<any>((resolveNext, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`the load client exited (${code})`));
+      const onExit = (code: number | null) => reject(new Error(`${script} exited (${code})`));
       child.once('exit', onExit);
       child.once('message', (m) => {
         child.off('exit', onExit);
@@ -213,24 +213,25 @@ async function overHttp(setup: { url: string; body: string; headers: Record<stri
     });
   const ready = next();
   child.send(setup);
-  await ready;
+  const started = await ready;
+  if (started.error) throw new Error(`${script}: ${started.error}`);
   const call = async (phase: Record<string, unknown>): Promise<LoadAnswer> => {
     const answer = next();
     child.send(phase);
     const a = (await answer) as LoadAnswer;
-    if (a.error) throw new Error(`GraphQL request failed: ${a.error}`);
+    if (a.error) throw new Error(`${script}: request failed: ${a.error}`);
     return a;
   };
-  const load: Load = {
+  const load = (extra: Record<string, unknown> = {}): Load => ({
     async single(requests) {
-      const a = await call({ phase: 'single', requests });
-      return { latencies: a.latencies, clientCpu: a.cpuSeconds };
+      const a = await call({ ...extra, phase: 'single', requests });
+      return { latencies: a.latencies, [cpuIs]: a.cpuSeconds };
     },
     async many(clients, seconds) {
-      const a = await call({ phase: 'many', clients, seconds });
-      return { done: a.done, latencies: a.latencies, clientCpu: a.cpuSeconds };
+      const a = await call({ ...extra, phase: 'many', clients, seconds });
+      return { done: a.done, latencies: a.latencies, [cpuIs]: a.cpuSeconds };
     },
-  };
+  });
   return { load, stop: () => child.disconnect() };
 }
 
@@ -256,7 +257,7 @@ async function measureInterleaved(paths: { label: string; load: Load }[]): Promi
       const pg0 = postgresCpuSeconds();
       const s = await p.load.single(perSlice);
       acc[i].single.push(...s.latencies);
-      acc[i].sNode += nodeCpuSeconds() - cpu0;
+      acc[i].sNode += nodeCpuSeconds() - cpu0 + (s.nodeCpu ?? 0);
       acc[i].sPg += postgresCpuSeconds() - pg0;
       acc[i].sClient = add(acc[i].sClient, s.clientCpu);
     }
@@ -270,7 +271,7 @@ async function measureInterleaved(paths: { label: string; load: Load }[]): Promi
       acc[i].wall += (performance.now() - t0) / 1000;
       acc[i].done += m.done;
       acc[i].many.push(...m.latencies);
-      acc[i].mNode += nodeCpuSeconds() - cpu0;
+      acc[i].mNode += nodeCpuSeconds() - cpu0 + (m.nodeCpu ?? 0);
       acc[i].mPg += postgresCpuSeconds() - pg0;
       acc[i].mClient = add(acc[i].mClient, m.clientCpu);
     }
@@ -327,7 +328,7 @@ async function main() {
     app = await createApiApp(config, embedded.url);
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-    // For signing up and the probe; the measured GraphQL clients run in a process of their own (overHttp).
+    // For signing up and the probe; the measured GraphQL clients run in a process of their own (childLoad).
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
     const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
       new Promise<any>((resolvePost, reject) => {
@@ -366,71 +367,31 @@ async function main() {
     const bare50 = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 });
     const firstPage = buildRankingQuery({ filter, brandId, modelVersion: INFLUENCE_MODEL_VERSION, limit: 50 + 1 });
 
-    // The bare SQL paths run on their own pool whose connections carry the settings the search's ranking
-    // transaction sets (no parallel workers, generic plans kept, commits not waiting for the disk), and prepare
-    // every statement once per connection, as the app does: the best a hand-written SQL path could do.
-    const barePool = new pg.Pool({
-      connectionString: embedded.url,
-      max: CLIENTS,
-      pipeline: true, // node-postgres sends a query without waiting for the previous answer (only the count + COMMIT overlap)
-      options: '-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan -c synchronous_commit=off',
-    });
-    barePool.on('error', () => undefined);
     const stored = (await pool.query(`SELECT filter, interpretation FROM discovery_searches WHERE brand_id = $1 ORDER BY created_at DESC LIMIT 1`, [brandId])).rows[0];
     const searchLimit = (await app.get(EntitlementsService, { strict: false }).getView(asBrandId(brandId))).entitlements.searches;
-    /** The first page's statements, as the search service sends them, minus the session check. */
-    const barePage = async (client: pg.PoolClient) => {
-      const id = randomUUID();
-      const store = rankAndStoreStatement(brandId, id, firstPage, 50, { query: QUERY_TEXT, locale: 'en', filter: stored.filter, interpretation: stored.interpretation, ttlHours: SEARCH_TTL_HOURS });
-      const period = usagePeriodStart(new Date());
-      // As the search sends them: the transaction's statements at once (the count with the COMMIT), the rows as
-      // soon as the ranking's answer is in (on the same connection, behind the COMMIT).
-      const begin = client.query('BEGIN');
-      const ranked = client.query({ name: 'bench_rank_store', text: store.sql, values: store.params });
-      const counted = client.query({ name: 'bench_usage_count', text: COUNT_USAGE_SQL, values: [brandId, 'searches', `search:${id}`, period, 1, searchLimit] });
-      const commit = client.query('COMMIT');
-      const written = Promise.all([begin, ranked, counted, commit]);
-      written.catch(() => undefined);
-      const page = influencerRowsStatement((await ranked).rows[0].accountIds, { brandId: asBrandId(brandId), topicIds: filter.topicIds, locale: 'en' })!;
-      const rows = client.query({ name: 'bench_rows', text: page.sql, values: page.params });
-      await written;
-      if ((await rows).rows.length !== 50) throw new Error('short page');
-    };
-    const bareRank = { name: 'bench_rank50', text: bare50.sql, values: bare50.params };
+    // The bare SQL paths: node-postgres in a process of their own (sql-load-client.ts), with the settings and
+    // prepared statements the app uses, sending the first page's statements as the search service does.
+    const bareSql = await childLoad(
+      './sql-load-client.js',
+      { connectionString: embedded.url, clients: CLIENTS, brandId, query: QUERY_TEXT, firstPage, stored, topicIds: filter.topicIds, searchLimit, rank50: { sql: bare50.sql, params: bare50.params } },
+      'nodeCpu',
+    );
     const service = app.get(InfluencerSearchService, { strict: false });
-    const client = await overHttp({ url: `${url}/graphql`, body: JSON.stringify({ query: GRAPHQL, variables: { q: QUERY_TEXT } }), headers, expectEdges: 50 });
-    const sqlClient = await barePool.connect();
+    const client = await childLoad('./http-load-client.js', { url: `${url}/graphql`, body: JSON.stringify({ query: GRAPHQL, variables: { q: QUERY_TEXT } }), headers, expectEdges: 50 }, 'clientCpu');
     let gql: Figures, bare: Figures, bareRanking: Figures, direct: Figures;
     try {
       [gql, bare, bareRanking, direct] = await measureInterleaved([
         {
           label: `GraphQL influencers(query: "${QUERY_TEXT}", first: 50): topics Cars + Auto Industry, filters platform + followers; whole first page (session check, ranking of 50 + 1 stored with the search, metering, 50 rows with why-lines, over HTTP from clients in their own process)`,
-          load: client.load,
+          load: client.load(),
         },
         {
-          label: `bare SQL of the same first page: ranking of 50 + 1 stored with the search, metering (one transaction), the 50 rows (node-postgres, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no HTTP, no GraphQL, no row building)`,
-          load: inProcess(
-            () => barePage(sqlClient),
-            async () => {
-              const c = await barePool.connect();
-              try {
-                await barePage(c);
-              } finally {
-                c.release();
-              }
-            },
-          ),
+          label: `bare SQL of the same first page: ranking of 50 + 1 stored with the search, metering (one transaction), the 50 rows (node-postgres in its own process, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no HTTP, no GraphQL, no row building)`,
+          load: bareSql.load({ path: 'page' }),
         },
         {
-          label: `bare ranking statement alone, same topics and filters, top 50 (node-postgres, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no storing, no metering, no rows)`,
-          load: inProcess(
-            async () => {
-              if ((await sqlClient.query(bareRank)).rows.length !== 50) throw new Error('short');
-            },
-            async () => {
-              await barePool.query(bareRank);
-            },
-          ),
+          label: `bare ranking statement alone, same topics and filters, top 50 (node-postgres in its own process, prepared; one connection for 1 client, ${CLIENTS} pooled connections for ${CLIENTS} clients; no storing, no metering, no rows)`,
+          load: bareSql.load({ path: 'rank' }),
         },
         {
           // The same first page through the search service in this process (interpretation, ranking stored with
@@ -444,8 +405,7 @@ async function main() {
       ]);
     } finally {
       client.stop();
-      sqlClient.release();
-      await barePool.end();
+      bareSql.stop();
     }
     console.log(
       `\nGraphQL/HTTP layer: GraphQL ${gql.rps.toFixed(0)}/s vs the service in-process ${direct.rps.toFixed(0)}/s = ${((100 * gql.rps) / direct.rps).toFixed(0)}%; ` +
