@@ -121,7 +121,10 @@ export class SessionCache implements OnModuleDestroy {
     const client = new pg.Client({ connectionString: this.url, application_name: 'renown-auth-listener', keepAlive: true });
     this.client = client;
     const lost = (err?: Error) => {
-      if (this.client !== client || this.state === 'closed') return;
+      if (this.client !== client || this.state === 'closed') {
+        client.end().catch(() => undefined);
+        return;
+      }
       if (err) logger.warn({ event: 'session-cache.listener-lost', err: err.message }, 'session cache off until the listener reconnects');
       this.client = undefined;
       this.state = 'connecting';
@@ -139,7 +142,10 @@ export class SessionCache implements OnModuleDestroy {
       .connect()
       .then(() => client.query(`LISTEN ${AUTH_CHANGES_CHANNEL}`))
       .then(() => {
-        if (this.client !== client || this.state === 'closed') return;
+        if (this.client !== client || this.state === 'closed') {
+          client.end().catch(() => undefined); // closed while connecting
+          return;
+        }
         this.forgetAll(); // announcements may have been missed while no one listened
         this.retry = 0;
         this.state = 'listening';
