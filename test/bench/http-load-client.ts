@@ -9,18 +9,13 @@
  * { done, latencies, cpuSeconds } or { error }.
  */
 import http from 'node:http';
+import { type Phase, serveLoad } from './load-phases.js';
 
 interface Setup {
   url: string;
   body: string;
   headers: Record<string, string>;
   expectEdges: number;
-}
-interface Phase {
-  phase: 'single' | 'many';
-  requests?: number;
-  clients?: number;
-  seconds?: number;
 }
 
 let setup: Setup | undefined;
@@ -52,43 +47,12 @@ function post(): Promise<void> {
   });
 }
 
-async function run(p: Phase): Promise<{ done: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  if (p.phase !== 'many') {
-    for (let i = 0; i < (p.requests ?? 1); i++) {
-      const t0 = performance.now();
-      await post();
-      latencies.push(performance.now() - t0);
-    }
-    return { done: latencies.length, latencies };
-  }
-  const until = performance.now() + (p.seconds ?? 10) * 1000;
-  await Promise.all(
-    Array.from({ length: p.clients ?? 16 }, async () => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        await post();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { done: latencies.length, latencies };
-}
-
-process.on('message', (msg: Setup | Phase) => {
-  if ('url' in msg) {
+serveLoad<Setup, Phase>(
+  (msg): msg is Setup => 'url' in msg,
+  async (msg) => {
     setup = msg;
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-    process.send!({ ready: true });
-    return;
-  }
-  const cpu0 = process.cpuUsage();
-  run(msg).then(
-    (r) => {
-      const c = process.cpuUsage(cpu0);
-      process.send!({ ...r, cpuSeconds: (c.user + c.system) / 1e6 });
-    },
-    (err: Error) => process.send!({ error: err.message }),
-  );
-});
+  },
+  () => post(),
+);
 process.on('disconnect', () => process.exit(0));

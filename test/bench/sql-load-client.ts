@@ -15,6 +15,7 @@ import pg from 'pg';
 import { asBrandId } from '../../libs/accounts/src/index.js';
 import { COUNT_USAGE_SQL, usagePeriodStart } from '../../libs/billing/src/index.js';
 import { influencerRowsStatement, rankAndStoreStatement, SEARCH_TTL_HOURS } from '../../libs/discovery/src/index.js';
+import { type Phase, serveLoad } from './load-phases.js';
 
 interface Setup {
   connectionString: string;
@@ -27,12 +28,8 @@ interface Setup {
   searchLimit: number | null;
   rank50: { sql: string; params: unknown[] };
 }
-interface Phase {
+interface PathPhase extends Phase {
   path: 'page' | 'rank';
-  phase: 'single' | 'many';
-  requests?: number;
-  clients?: number;
-  seconds?: number;
 }
 
 let setup: Setup;
@@ -70,7 +67,7 @@ async function bareRank(client: pg.PoolClient | pg.Pool): Promise<void> {
   if (r.rows.length !== 50) throw new Error('short ranking');
 }
 
-async function request(path: Phase['path'], concurrent: boolean): Promise<void> {
+async function request(path: PathPhase['path'], concurrent: boolean): Promise<void> {
   if (!concurrent) return path === 'page' ? barePage(single) : bareRank(single);
   const c = await pool.connect();
   try {
@@ -80,31 +77,9 @@ async function request(path: Phase['path'], concurrent: boolean): Promise<void> 
   }
 }
 
-async function run(p: Phase): Promise<{ done: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  if (p.phase !== 'many') {
-    for (let i = 0; i < (p.requests ?? 1); i++) {
-      const t0 = performance.now();
-      await request(p.path, false);
-      latencies.push(performance.now() - t0);
-    }
-    return { done: latencies.length, latencies };
-  }
-  const until = performance.now() + (p.seconds ?? 10) * 1000;
-  await Promise.all(
-    Array.from({ length: p.clients ?? 16 }, async () => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        await request(p.path, true);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { done: latencies.length, latencies };
-}
-
-process.on('message', (msg: Setup | Phase) => {
-  if ('connectionString' in msg) {
+serveLoad<Setup, PathPhase>(
+  (msg): msg is Setup => 'connectionString' in msg,
+  async (msg) => {
     setup = msg;
     // The connections carry the settings the search's ranking transaction sets (no parallel workers, generic
     // plans kept, commits not waiting for the disk), and prepare every statement once per connection, as the
@@ -116,24 +91,10 @@ process.on('message', (msg: Setup | Phase) => {
       options: '-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan -c synchronous_commit=off',
     } as pg.PoolConfig);
     pool.on('error', () => undefined);
-    pool.connect().then(
-      (c) => {
-        single = c;
-        process.send!({ ready: true });
-      },
-      (err: Error) => process.send!({ error: err.message }),
-    );
-    return;
-  }
-  const cpu0 = process.cpuUsage();
-  run(msg).then(
-    (r) => {
-      const c = process.cpuUsage(cpu0);
-      process.send!({ ...r, cpuSeconds: (c.user + c.system) / 1e6 });
-    },
-    (err: Error) => process.send!({ error: err.message }),
-  );
-});
+    single = await pool.connect();
+  },
+  (phase, concurrent) => request(phase.path, concurrent),
+);
 process.on('disconnect', () => {
   single?.release();
   void pool?.end().finally(() => process.exit(0));
