@@ -369,17 +369,19 @@ async function main() {
 
     const stored = (await pool.query(`SELECT filter, interpretation FROM discovery_searches WHERE brand_id = $1 ORDER BY created_at DESC LIMIT 1`, [brandId])).rows[0];
     const searchLimit = (await app.get(EntitlementsService, { strict: false }).getView(asBrandId(brandId))).entitlements.searches;
-    // The bare SQL paths: node-postgres in a process of their own (sql-load-client.ts), with the settings and
-    // prepared statements the app uses, sending the first page's statements as the search service does.
-    const bareSql = await childLoad(
-      './sql-load-client.js',
-      { connectionString: embedded.url, clients: CLIENTS, brandId, query: QUERY_TEXT, firstPage, stored, topicIds: filter.topicIds, searchLimit, rank50: { sql: bare50.sql, params: bare50.params } },
-      'nodeCpu',
-    );
-    const service = app.get(InfluencerSearchService, { strict: false });
-    const client = await childLoad('./http-load-client.js', { url: `${url}/graphql`, body: JSON.stringify({ query: GRAPHQL, variables: { q: QUERY_TEXT } }), headers, expectEdges: 50 }, 'clientCpu');
     let gql: Figures, bare: Figures, bareRanking: Figures, direct: Figures;
+    let bareSql: Awaited<ReturnType<typeof childLoad>> | undefined;
+    let client: Awaited<ReturnType<typeof childLoad>> | undefined;
     try {
+      // The bare SQL paths: node-postgres in a process of their own (sql-load-client.ts), with the settings and
+      // prepared statements the app uses, sending the first page's statements as the search service does.
+      bareSql = await childLoad(
+        './sql-load-client.js',
+        { connectionString: embedded.url, clients: CLIENTS, brandId, query: QUERY_TEXT, firstPage, stored, topicIds: filter.topicIds, searchLimit, rank50: { sql: bare50.sql, params: bare50.params } },
+        'nodeCpu',
+      );
+      const service = app.get(InfluencerSearchService, { strict: false });
+      client = await childLoad('./http-load-client.js', { url: `${url}/graphql`, body: JSON.stringify({ query: GRAPHQL, variables: { q: QUERY_TEXT } }), headers, expectEdges: 50 }, 'clientCpu');
       [gql, bare, bareRanking, direct] = await measureInterleaved([
         {
           label: `GraphQL influencers(query: "${QUERY_TEXT}", first: 50): topics Cars + Auto Industry, filters platform + followers; whole first page (session check, ranking of 50 + 1 stored with the search, metering, 50 rows with why-lines, over HTTP from clients in their own process)`,
@@ -404,8 +406,8 @@ async function main() {
         },
       ]);
     } finally {
-      client.stop();
-      bareSql.stop();
+      client?.stop();
+      bareSql?.stop();
     }
     console.log(
       `\nGraphQL/HTTP layer: GraphQL ${gql.rps.toFixed(0)}/s vs the service in-process ${direct.rps.toFixed(0)}/s = ${((100 * gql.rps) / direct.rps).toFixed(0)}%; ` +

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, DATABASE_URL, logger } from '@renown/core';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import type { UserActor } from '../auth/actor.js';
 
 /** The channel the triggers of migration 1763710000004 notify on: a user id, or `*` for everyone. */
 export const AUTH_CHANGES_CHANNEL = 'renown_auth';
 const MAX_ENTRIES = 10_000;
 const RECONNECT_MS = [250, 1_000, 5_000, 15_000];
+/** How often the listener proves it still hears announcements, and how long a proof may take. */
+const HEARTBEAT_MS = 5_000;
+const HEARD_WITHIN_MS = 2_000;
 
 interface Entry {
   actor: Readonly<UserActor>;
@@ -16,33 +20,38 @@ interface Entry {
 
 /**
  * Who is behind a session token, remembered for a few seconds (SESSION_CACHE_SECONDS) so an API process does
- * not ask PostgreSQL on every request (under load that round trip cost about a tenth of the search's
- * throughput). It must never let a session outlive what ends or narrows it:
+ * not ask PostgreSQL on every request (under load that round trip cost a few percent of the search's
+ * throughput and a round trip of its latency). A remembered session must not outlive what ends or narrows it:
  * - every change that can (revocation, expiry moved, brand switched, membership changed or removed, operator
  *   flag, user deleted) is announced by PostgreSQL triggers on channel `renown_auth` when its transaction
  *   commits, and each API process LISTENs on one connection of its own and forgets that user's sessions;
  * - the process that made the change also forgets at once (`forgetUser`), so its own next request sees it;
- * - nothing is remembered while that connection is down (and all is forgotten when it comes back, since
- *   announcements may have been missed), nor past the session's expiry;
+ * - the listener proves it hears announcements before anything is remembered and every 5 s after (a marker
+ *   sent through the app's pool must come back within 2 s: this catches a pooler that accepts LISTEN but never
+ *   delivers, and a dead connection TCP has not noticed); nothing is remembered while it is down or unproven,
+ *   and all is forgotten when it is lost or comes back, since announcements may have been missed;
+ * - nothing is remembered past the session's expiry (by PostgreSQL's clock);
  * - a lookup that was in flight when anything was forgotten is not remembered (it may have read the old state).
- * What remains is the delay of a notification between processes (well under a millisecond on one host).
- * Unknown tokens are never remembered. SESSION_CACHE_SECONDS=0 turns this off (e.g. behind a pooler that
- * cannot LISTEN).
+ * What remains is the delay of an announcement between processes (well under a millisecond on one host).
+ * Unknown tokens are never remembered. SESSION_CACHE_SECONDS=0 turns this off.
  */
 @Injectable()
 export class SessionCache implements OnModuleDestroy {
   private readonly ttlMs: number;
   private readonly entries = new Map<string, Entry>();
+  private readonly keysByUser = new Map<string, Set<string>>();
   /** Bumped whenever anything is forgotten; a lookup stores its answer only if it did not move meanwhile. */
   private generation = 0;
   private state: 'idle' | 'connecting' | 'listening' | 'closed' = 'idle';
   private client?: pg.Client;
   private retry = 0;
   private retryTimer?: NodeJS.Timeout;
+  private heartbeatTimer?: NodeJS.Timeout;
   private readonly barriers = new Map<string, () => void>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly db: DataSource,
     @Optional() @Inject(DATABASE_URL) private readonly url?: string,
   ) {
     this.ttlMs = url ? config.SESSION_CACHE_SECONDS * 1000 : 0;
@@ -52,7 +61,7 @@ export class SessionCache implements OnModuleDestroy {
     return this.ttlMs > 0;
   }
 
-  /** True while announcements are being received, i.e. while anything may be remembered. */
+  /** True while announcements are known to arrive, i.e. while anything may be remembered. */
   get listening(): boolean {
     return this.state === 'listening';
   }
@@ -62,7 +71,7 @@ export class SessionCache implements OnModuleDestroy {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.validUntil <= now) {
-      this.entries.delete(key);
+      this.delete(key, entry);
       return undefined;
     }
     return entry.actor;
@@ -74,41 +83,51 @@ export class SessionCache implements OnModuleDestroy {
     return this.generation;
   }
 
-  set(key: string, since: number, actor: UserActor, expiresAt: Date): Readonly<UserActor> {
+  /** Remembers the actor unless anything was forgotten since `begin`; `msLeft`: the session's remaining life. */
+  set(key: string, since: number, actor: UserActor, msLeft: number): Readonly<UserActor> {
     const frozen = Object.freeze({ ...actor });
     if (this.state !== 'listening' || since !== this.generation) return frozen;
-    const validUntil = Math.min(Date.now() + this.ttlMs, expiresAt.getTime());
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    const now = Date.now();
+    const validUntil = Math.min(now + this.ttlMs, now + msLeft);
+    if (this.entries.size >= MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value as string;
+      this.delete(oldest, this.entries.get(oldest)!);
+    }
     this.entries.set(key, { actor: frozen, validUntil });
+    let keys = this.keysByUser.get(actor.userId);
+    if (!keys) this.keysByUser.set(actor.userId, (keys = new Set()));
+    keys.add(key);
     return frozen;
   }
 
   forgetUser(userId: string): void {
     this.generation++;
-    for (const [key, entry] of this.entries) if (entry.actor.userId === userId) this.entries.delete(key);
+    for (const key of this.keysByUser.get(userId) ?? []) this.entries.delete(key);
+    this.keysByUser.delete(userId);
   }
 
   forgetAll(): void {
     this.generation++;
     this.entries.clear();
+    this.keysByUser.clear();
   }
 
   /**
-   * Resolves once every change committed before the call has been received here: it announces a marker through
-   * `notify` (any connection) and waits for it to come back, since a listener receives announcements in commit
-   * order. For tools and tests that change sessions with plain SQL and then act on the result at once.
+   * Resolves once this process has heard every announcement committed before the call: it sends a marker
+   * through the app's pool and waits for it to come back, since a listener receives announcements in commit
+   * order. When it does not come back within 2 s the listener counts as lost (everything is forgotten), which
+   * is as good: nothing stale is left to serve. Resolves at once when nothing is remembered anyway.
    */
-  async caughtUp(notify: (sql: string, params: unknown[]) => Promise<unknown>): Promise<void> {
-    if (this.state !== 'listening') return;
-    const marker = `sync:${randomUUID()}`;
-    const seen = new Promise<void>((resolve) => this.barriers.set(marker, resolve));
-    await notify(`SELECT pg_notify($1, $2)`, [AUTH_CHANGES_CHANNEL, marker]);
-    await seen;
+  async caughtUp(): Promise<void> {
+    const client = this.client;
+    if (this.state !== 'listening' || !client) return;
+    if (!(await this.heard(client))) this.lost(client, new Error('an announcement did not come back within 2 s'));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.state = 'closed';
     clearTimeout(this.retryTimer);
+    clearTimeout(this.heartbeatTimer);
     this.forgetAll();
     this.releaseBarriers();
     const client = this.client;
@@ -118,46 +137,86 @@ export class SessionCache implements OnModuleDestroy {
 
   private connect(): void {
     this.state = 'connecting';
-    const client = new pg.Client({ connectionString: this.url, application_name: 'renown-auth-listener', keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: 'renown-auth-listener',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 10_000,
+    });
     this.client = client;
-    const lost = (err?: Error) => {
-      if (this.client !== client || this.state === 'closed') {
-        client.end().catch(() => undefined);
-        return;
-      }
-      if (err) logger.warn({ event: 'session-cache.listener-lost', err: err.message }, 'session cache off until the listener reconnects');
-      this.client = undefined;
-      this.state = 'connecting';
-      this.forgetAll();
-      this.releaseBarriers();
-      client.end().catch(() => undefined);
-      const delay = RECONNECT_MS[Math.min(this.retry++, RECONNECT_MS.length - 1)];
-      this.retryTimer = setTimeout(() => this.state === 'connecting' && this.connect(), delay);
-      this.retryTimer.unref();
-    };
-    client.on('error', lost);
-    client.on('end', () => lost(new Error('connection ended')));
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
     client.on('notification', (msg) => this.received(msg.payload ?? '*'));
     client
       .connect()
       .then(() => client.query(`LISTEN ${AUTH_CHANGES_CHANNEL}`))
-      .then(() => {
+      .then(() => this.heard(client))
+      .then((heard) => {
         if (this.client !== client || this.state === 'closed') {
           client.end().catch(() => undefined); // closed while connecting
           return;
         }
+        if (!heard) throw new Error('LISTEN was accepted but announcements do not arrive (a pooler in transaction mode?)');
         this.forgetAll(); // announcements may have been missed while no one listened
         this.retry = 0;
         this.state = 'listening';
+        this.scheduleHeartbeat(client);
       })
-      .catch((err: Error) => lost(err));
+      .catch((err: Error) => this.lost(client, err));
+  }
+
+  /** Sends a marker through the app's pool; true once it came back on `client`, false after 2 s or on error. */
+  private async heard(client: pg.Client): Promise<boolean> {
+    const marker = `sync:${randomUUID()}`;
+    let timer: NodeJS.Timeout | undefined;
+    const back = new Promise<boolean>((resolve) => {
+      this.barriers.set(marker, () => resolve(this.client === client));
+      timer = setTimeout(() => resolve(false), HEARD_WITHIN_MS);
+    });
+    try {
+      await this.db.query(`SELECT pg_notify($1, $2)`, [AUTH_CHANGES_CHANNEL, marker]);
+      return await back;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+      this.barriers.delete(marker);
+    }
+  }
+
+  private scheduleHeartbeat(client: pg.Client): void {
+    this.heartbeatTimer = setTimeout(() => {
+      if (this.client !== client || this.state !== 'listening') return;
+      void this.heard(client).then((ok) => {
+        if (ok) this.scheduleHeartbeat(client);
+        else this.lost(client, new Error('an announcement did not come back within 2 s'));
+      });
+    }, HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
+  }
+
+  /** The listener is gone or deaf: remember nothing until a new one has proved it hears. */
+  private lost(client: pg.Client, err?: Error): void {
+    if (this.client !== client || this.state === 'closed') {
+      client.end().catch(() => undefined);
+      return;
+    }
+    if (err) logger.warn({ event: 'session-cache.listener-lost', err: err.message }, 'sessions not remembered until the listener is back');
+    this.client = undefined;
+    this.state = 'connecting';
+    this.forgetAll();
+    this.releaseBarriers();
+    clearTimeout(this.heartbeatTimer);
+    client.end().catch(() => undefined);
+    const delay = RECONNECT_MS[Math.min(this.retry++, RECONNECT_MS.length - 1)];
+    this.retryTimer = setTimeout(() => this.state === 'connecting' && this.connect(), delay);
+    this.retryTimer.unref();
   }
 
   private received(payload: string): void {
     if (payload.startsWith('sync:')) {
-      const done = this.barriers.get(payload);
-      this.barriers.delete(payload);
-      done?.();
+      this.barriers.get(payload)?.();
     } else if (payload === '*') {
       this.forgetAll();
     } else {
@@ -165,7 +224,14 @@ export class SessionCache implements OnModuleDestroy {
     }
   }
 
-  /** Nothing is remembered while not listening, so whoever waits has nothing stale to fear. */
+  private delete(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    const keys = this.keysByUser.get(entry.actor.userId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.keysByUser.delete(entry.actor.userId);
+  }
+
+  /** Nothing is remembered once the listener is lost, so whoever waits has nothing stale to fear. */
   private releaseBarriers(): void {
     for (const done of this.barriers.values()) done();
     this.barriers.clear();

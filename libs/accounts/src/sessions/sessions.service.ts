@@ -54,7 +54,8 @@ export class SessionsService {
     const since = this.cache.begin();
     const [row] = await preparedQuery<any>(
       this.db,
-      `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.email, u.is_operator, m.brand_id, m.role
+      `SELECT s.id, s.user_id, s.last_seen_at, (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS ms_left,
+              u.email, u.is_operator, m.brand_id, m.role
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN memberships m ON m.brand_id = s.brand_id AND m.user_id = s.user_id
@@ -75,15 +76,16 @@ export class SessionsService {
       role: (row.role as BrandRole) ?? null,
       isOperator: row.is_operator,
     };
-    return this.cache.set(key, since, actor, new Date(row.expires_at));
+    return this.cache.set(key, since, actor, row.ms_left);
   }
 
   /**
-   * Resolves once this process has heard of every session, membership or user change committed before the call
-   * (by any process or by plain SQL): for tools and tests that change them directly and act on it at once.
+   * Resolves once THIS process has heard of every session, membership or user change committed before the call
+   * (by any process or by plain SQL). For tests that change those tables with SQL and then send a request to this
+   * process at once; it cannot make other processes catch up.
    */
   async changesSeen(): Promise<void> {
-    await this.cache.caughtUp((sql, params) => this.db.query(sql, params));
+    await this.cache.caughtUp();
   }
 
   /** This process forgets the user's remembered sessions now; other processes hear of it from PostgreSQL. */
@@ -108,9 +110,10 @@ export class SessionsService {
     this.cache.forgetUser(userId);
   }
 
-  /** Inside the caller's transaction: the caller forgets the user (forgetUser) once it has committed. */
+  /** Inside a caller's transaction, the caller also forgets the user (forgetUser) once it has committed. */
   async revokeAllForUser(userId: string, em: EntityManager = this.db.manager): Promise<void> {
     await em.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    this.cache.forgetUser(userId);
   }
 
   async listActive(userId: string): Promise<SessionRow[]> {

@@ -63,7 +63,7 @@ export class EnvironmentVariables {
 
   /**
    * How long an API process may remember who is behind a session token (0: ask PostgreSQL on every request).
-   * Revocations still take effect at once: see SessionCache in libs/accounts.
+   * A revocation still reaches every API process with PostgreSQL's notification: see SessionCache in libs/accounts.
    */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsOptional() @IsInt() @Min(0) @Max(300)
