@@ -1,20 +1,14 @@
 import { jest } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { BrandRole, SessionsService, type UserActor } from '../../libs/accounts/src/index.js';
 import { SessionCache } from '../../libs/accounts/src/sessions/session-cache.js';
-import { createTestApp, testConfig, type TestApp } from '../support/test-app.js';
+import { eventually } from '../support/eventually.js';
+import { type ApiOn, createTestApp, listenApi, testConfig, type TestApp } from '../support/test-app.js';
 import { addTeamMember, codeOf, logIn, signUpBrand } from './accounts-test-helpers.js';
 
 const ME = '{ me { role user { email } brand { name } } }';
 const NO_BRAND_CODE = 'FORBIDDEN';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls a condition of the process itself (not a speed target): fails after 10 s. */
-async function until(what: string, ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !ok(); i++) await sleep(50);
-  if (!ok()) throw new Error(`timed out waiting until ${what}`);
-}
 
 /**
  * API processes remember sessions for SESSION_CACHE_SECONDS; a change that ends or narrows a session must
@@ -23,23 +17,17 @@ async function until(what: string, ok: () => boolean): Promise<void> {
  */
 describe('sessions remembered between requests', () => {
   let t: TestApp;
-  let other: NestExpressApplication;
-  let otherUrl: string;
-  const otherGraphql = async (query: string, headers: Record<string, string>) => {
-    const res = await fetch(`${otherUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-    return { ...(await res.json()), status: res.status };
-  };
-  const cacheOf = (app: NestExpressApplication) => app.get(SessionCache);
+  let other: ApiOn;
+  const otherGraphql = (query: string, headers: Record<string, string>) => other.graphql(query, {}, headers);
+  const cacheOf = (api: Pick<ApiOn, 'app'>) => api.app.get(SessionCache);
 
   beforeAll(async () => {
     t = await createTestApp({ SESSION_CACHE_SECONDS: '60' });
-    other = await createApiApp(testConfig({ SESSION_CACHE_SECONDS: '60' }), t.db.url);
-    await other.listen(0, '127.0.0.1');
-    otherUrl = (await other.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+    other = await listenApi(testConfig({ SESSION_CACHE_SECONDS: '60' }), t.db.url);
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(async () => {
-    await other.close();
+    await other.app.close();
     await t.close();
   });
 
@@ -48,7 +36,7 @@ describe('sessions remembered between requests', () => {
     const owner = await signUpBrand(t);
     expect((await t.graphql(ME, {}, owner.headers)).data.me.user.email).toBe(owner.email);
     expect((await otherGraphql(ME, owner.headers)).data.me.user.email).toBe(owner.email);
-    await until('both processes listen for changes', () => cacheOf(t.app).listening && cacheOf(other).listening);
+    await eventually(() => cacheOf(t).listening && cacheOf(other).listening, 'both processes listen for changes', 10_000);
     expect((await t.graphql(ME, {}, owner.headers)).data.me).toBeTruthy();
     expect((await otherGraphql(ME, owner.headers)).data.me).toBeTruthy();
     return owner;
@@ -58,7 +46,7 @@ describe('sessions remembered between requests', () => {
     const owner = await sessionKnownToBoth();
     expect((await t.graphql('mutation { logOut }', {}, owner.headers)).data.logOut).toBe(true);
     expect(codeOf(await t.graphql(ME, {}, owner.headers))).toBe('UNAUTHENTICATED');
-    await other.get(SessionsService).changesSeen();
+    await other.app.get(SessionsService).changesSeen();
     expect(codeOf(await otherGraphql(ME, owner.headers))).toBe('UNAUTHENTICATED');
   });
 
@@ -75,7 +63,7 @@ describe('sessions remembered between requests', () => {
     const demoted = await t.graphql('mutation($u: ID!, $r: BrandRole!) { changeMemberRole(userId: $u, role: $r) { role } }', { u: admin.userId, r: 'MEMBER' }, owner.headers);
     expect(demoted.data.changeMemberRole.role).toBe('MEMBER');
     expect((await t.graphql('mutation($u: ID!) { removeMember(userId: $u) }', { u: member.userId }, owner.headers)).data.removeMember).toBe(true);
-    await other.get(SessionsService).changesSeen();
+    await other.app.get(SessionsService).changesSeen();
     expect(codeOf(await otherGraphql(API_KEYS, admin.headers))).toBe('FORBIDDEN');
     expect(codeOf(await otherGraphql(CAMPAIGNS, member.headers))).toBe(NO_BRAND_CODE);
     expect((await otherGraphql(ME, member.headers)).data.me).toMatchObject({ role: null, brand: null });
@@ -89,7 +77,7 @@ describe('sessions remembered between requests', () => {
       owner.headers,
     );
     expect(changed.errors).toBeUndefined();
-    await other.get(SessionsService).changesSeen();
+    await other.app.get(SessionsService).changesSeen();
     expect(codeOf(await otherGraphql(ME, owner.headers))).toBe('UNAUTHENTICATED');
     expect((await otherGraphql(ME, { authorization: `Bearer ${changed.data.changePassword.token}` })).data.me.user.email).toBe(owner.email);
   });
@@ -103,7 +91,7 @@ describe('sessions remembered between requests', () => {
     await t.db.pool.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = sha256($1::bytea)`, [second.data.logIn.token]);
     await t.db.pool.query(`UPDATE users SET is_operator = true WHERE id = $1`, [owner.userId]);
     await t.authChangesSeen();
-    await other.get(SessionsService).changesSeen();
+    await other.app.get(SessionsService).changesSeen();
     for (const ask of [(h: Record<string, string>) => t.graphql(ME, {}, h), (h: Record<string, string>) => otherGraphql(ME, h)]) {
       expect(codeOf(await ask(secondHeaders))).toBe('UNAUTHENTICATED');
       expect((await ask(owner.headers)).data.me.user.email).toBe(owner.email);
@@ -117,7 +105,7 @@ describe('sessions remembered between requests', () => {
     const member = await addTeamMember(t, owner.headers, 'MEMBER');
     expect((await t.graphql('{ campaigns { id } }', {}, member.headers)).data.campaigns).toEqual([]);
     // This process now ignores announcements: only its own forgetting can make the next answers right.
-    jest.spyOn(cacheOf(t.app) as any, 'received').mockImplementation(() => undefined);
+    jest.spyOn(cacheOf(t) as any, 'received').mockImplementation(() => undefined);
     expect((await t.graphql('mutation($u: ID!) { removeMember(userId: $u) }', { u: member.userId }, owner.headers)).data.removeMember).toBe(true);
     expect(codeOf(await t.graphql('{ campaigns { id } }', {}, member.headers))).toBe(NO_BRAND_CODE);
     expect((await t.graphql('mutation { logOut }', {}, owner.headers)).data.logOut).toBe(true);
@@ -125,7 +113,7 @@ describe('sessions remembered between requests', () => {
   });
 
   it('does not remember a lookup that was in flight when the user was forgotten', async () => {
-    const cache = cacheOf(t.app);
+    const cache = cacheOf(t);
     await sessionKnownToBoth();
     const actor: UserActor = { kind: 'user', userId: 'u-1', email: 'a@example.test', sessionId: 's-1', brandId: null, role: BrandRole.MEMBER, isOperator: false };
     const since = cache.begin();
@@ -142,8 +130,8 @@ describe('sessions remembered between requests', () => {
     const owner = await sessionKnownToBoth();
     // Hold the reconnection until the change has been made, so it happens with nobody listening.
     let reconnect: (() => void) | undefined;
-    for (const app of [t.app, other]) {
-      const cache = cacheOf(app) as any;
+    for (const api of [t, other]) {
+      const cache = cacheOf(api) as any;
       const connect = cache.connect.bind(cache);
       jest.spyOn(cache, 'connect').mockImplementationOnce(() => {
         const previous = reconnect;
@@ -154,20 +142,20 @@ describe('sessions remembered between requests', () => {
       });
     }
     await t.db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'renown-auth-listener' AND datname = current_database()`);
-    await until('both processes notice the lost connection and try to reconnect', () => !cacheOf(t.app).listening && !cacheOf(other).listening && reconnect !== undefined);
+    await eventually(() => !cacheOf(t).listening && !cacheOf(other).listening && reconnect !== undefined, 'both processes notice the lost connection and try to reconnect', 10_000);
     await sleep(300);
     await t.db.pool.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [owner.userId]);
     expect(codeOf(await t.graphql(ME, {}, owner.headers))).toBe('UNAUTHENTICATED');
     expect(codeOf(await otherGraphql(ME, owner.headers))).toBe('UNAUTHENTICATED');
 
     reconnect!();
-    await until('both processes listen again', () => cacheOf(t.app).listening && cacheOf(other).listening);
+    await eventually(() => cacheOf(t).listening && cacheOf(other).listening, 'both processes listen again', 10_000);
     expect(codeOf(await otherGraphql(ME, owner.headers))).toBe('UNAUTHENTICATED');
     const again = await logIn(t, owner.email, owner.password);
     const headers = { authorization: `Bearer ${again.data.logIn.token}` };
     expect((await otherGraphql(ME, headers)).data.me.user.email).toBe(owner.email);
     expect((await t.graphql('mutation { logOut }', {}, headers)).data.logOut).toBe(true);
-    await other.get(SessionsService).changesSeen();
+    await other.app.get(SessionsService).changesSeen();
     expect(codeOf(await otherGraphql(ME, headers))).toBe('UNAUTHENTICATED');
   });
 
@@ -176,23 +164,18 @@ describe('sessions remembered between requests', () => {
     // As behind a pooler that accepts LISTEN and never delivers: the other process hears nothing any more.
     jest.spyOn(cacheOf(other) as any, 'received').mockImplementation(() => undefined);
     await t.db.pool.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [owner.userId]);
-    await other.get(SessionsService).changesSeen(); // its marker does not come back within 2 s: the listener counts as lost
+    await other.app.get(SessionsService).changesSeen(); // its marker does not come back within 2 s: the listener counts as lost
     expect(cacheOf(other).listening).toBe(false);
     expect(codeOf(await otherGraphql(ME, owner.headers))).toBe('UNAUTHENTICATED');
   });
 
   it('remembers a session no longer than SESSION_CACHE_SECONDS, nor past its expiry', async () => {
-    const third = await createApiApp(testConfig({ SESSION_CACHE_SECONDS: '2' }), t.db.url);
-    await third.listen(0, '127.0.0.1');
-    const thirdUrl = (await third.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-    const ask = async (headers: Record<string, string>) => {
-      const res = await fetch(`${thirdUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: ME }) });
-      return { ...(await res.json()), status: res.status };
-    };
+    const third = await listenApi(testConfig({ SESSION_CACHE_SECONDS: '2' }), t.db.url);
+    const ask = (headers: Record<string, string>) => third.graphql(ME, {}, headers);
     try {
       const owner = await signUpBrand(t);
       expect((await ask(owner.headers)).data.me).toBeTruthy();
-      await until('the process listens for changes', () => cacheOf(third).listening);
+      await eventually(() => cacheOf(third).listening, 'the process listens for changes', 10_000);
       expect((await ask(owner.headers)).data.me).toBeTruthy();
       // A change PostgreSQL does not announce (triggers off, as a restore or replica would): remembered for a
       // while, which shows the memory is in play, but no longer than SESSION_CACHE_SECONDS.
@@ -211,13 +194,13 @@ describe('sessions remembered between requests', () => {
       // A session that expires in one second is not served from memory after it expired.
       const soon = await logIn(t, owner.email, owner.password);
       await t.db.pool.query(`UPDATE sessions SET expires_at = now() + interval '1 second' WHERE token_hash = sha256($1::bytea)`, [soon.data.logIn.token]);
-      await third.get(SessionsService).changesSeen();
+      await third.app.get(SessionsService).changesSeen();
       const headers = { authorization: `Bearer ${soon.data.logIn.token}` };
       expect((await ask(headers)).data.me).toBeTruthy();
       await sleep(1_100);
       expect(codeOf(await ask(headers))).toBe('UNAUTHENTICATED');
     } finally {
-      await third.close();
+      await third.app.close();
     }
   });
 });

@@ -36,6 +36,7 @@ import {
   type AppliedFilter,
 } from '../../libs/discovery/src/index.js';
 import { INFLUENCE_MODEL_VERSION } from '../../libs/scoring/src/index.js';
+import { runPhase } from './load-phases.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -166,31 +167,10 @@ interface Load {
 }
 
 /** Clients in this process (the search service, called directly). */
-function inProcess(request: () => Promise<void>, concurrent: () => Promise<void> = request): Load {
+function inProcess(request: () => Promise<void>): Load {
   return {
-    async single(n) {
-      const latencies: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        await request();
-        latencies.push(performance.now() - t0);
-      }
-      return { latencies };
-    },
-    async many(clients, seconds) {
-      const until = performance.now() + seconds * 1000;
-      const latencies: number[] = [];
-      await Promise.all(
-        Array.from({ length: clients }, async () => {
-          while (performance.now() < until) {
-            const t0 = performance.now();
-            await concurrent();
-            latencies.push(performance.now() - t0);
-          }
-        }),
-      );
-      return { done: latencies.length, latencies };
-    },
+    single: async (requests) => ({ latencies: (await runPhase({ phase: 'single', requests }, request)).latencies }),
+    many: (clients, seconds) => runPhase({ phase: 'many', clients, seconds }, request),
   };
 }
 

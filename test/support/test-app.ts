@@ -28,19 +28,19 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...overrides });
 }
 
-/** The real API on its own fresh database, listening on a random loopback port. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const config = testConfig(env);
-  const app = await createApiApp(config, db.url);
+export type ApiOn = Pick<TestApp, 'app' | 'url' | 'graphql'>;
+
+/**
+ * The real API on the given database, listening on a random loopback port. Another one on the same database
+ * stands for another API process.
+ */
+export async function listenApi(config: AppConfig, databaseUrl: string): Promise<ApiOn> {
+  const app = await createApiApp(config, databaseUrl);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-  const workers: INestApplicationContext[] = [];
   return {
     app,
     url,
-    db,
-    config,
     async graphql(query, variables, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -50,6 +50,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const body = await res.json();
       return { ...body, status: res.status, headers: res.headers };
     },
+  };
+}
+
+/** The real API on its own fresh database, listening on a random loopback port. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(env);
+  const { app, url, graphql } = await listenApi(config, db.url);
+  const workers: INestApplicationContext[] = [];
+  return {
+    app,
+    url,
+    db,
+    config,
+    graphql,
     authChangesSeen: () => app.get(SessionsService).changesSeen(),
     async startWorker() {
       const worker = await createWorkerApp(config, db.url);
