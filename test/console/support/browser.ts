@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-
-/** Debian's chromium (installed by .ci/run); playwright never downloads a browser here. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findBrowser } from '../../support/find-browser.mjs';
 
 // Flags that work as root with no network (see ../shared/STACK.md).
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -17,8 +15,10 @@ export function buildConsole(): void {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  // The same search as `npm test`'s first step, which installs a browser when there is none.
+  const found = await findBrowser();
+  if (!found?.path) throw new Error(`${found?.missing ?? 'No Chromium or Chrome found'}: run the tests with \`npm test\`, which finds or installs one, or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: found.path, args: FLAGS, headless: true });
 }
 
 /** Saves a full-page screenshot as test-artifacts/console/<suite>/<nn>-<step>.png, in step order. */
