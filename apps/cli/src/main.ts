@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { describeFailure } from './describe-failure.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { evalScoreCommand } from './commands/eval-score.command.js';
@@ -27,7 +28,13 @@ const program = new Command('renown')
   .addCommand(audienceQualityCommand)
   .addCommand(billingCommand);
 
-program.parseAsync(process.argv).catch((err) => {
-  console.error(err.name === 'ConfigError' || err.name === 'DatabaseUnreachableError' || err.name === 'AppError' ? `renown: ${err.message}` : err);
+// Every failure ends with one line naming the problem and exit code 1; the stack only with LOG_LEVEL=debug.
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+program.parseAsync(process.argv).catch(fail);
+
+function fail(err: unknown): never {
+  console.error(`renown: ${describeFailure(err)}`);
+  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(err);
   process.exit(1);
-});
+}

@@ -4,6 +4,7 @@ export * from './database/check-connection.js';
 export * from './database/data-source.js';
 export * from './database/database.module.js';
 export * from './database/embedded-postgres.js';
+export * from './database/pool.js';
 export * from './database/prepared-query.js';
 export * from './database/resolve-database.js';
 export * from './database/transaction-with-settings.js';

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import pg from 'pg';
-import { loadConfig, resolveDatabase } from '@renown/core';
+import { loadConfig, resolveDatabase, createPool } from '@renown/core';
 import { AudienceQualityStore, runAudienceQuality } from '@renown/discovery/audience/index.js';
 
 /**
@@ -15,7 +14,7 @@ export const audienceQualityCommand = new Command('audience-quality')
     if (Number.isNaN(asOf.getTime())) throw new Error(`--as-of "${opts.asOf}" is not a date: use ISO 8601, e.g. 2026-11-01T00:00:00Z`);
     const config = loadConfig();
     const db = await resolveDatabase(config, () => undefined);
-    const pool = new pg.Pool({ connectionString: db.url, max: 2, application_name: 'renown-audience-quality' });
+    const pool = createPool({ connectionString: db.url, max: 2, application_name: 'renown-audience-quality' });
     try {
       const report = await runAudienceQuality(new AudienceQualityStore(pool), asOf);
       console.log(`audience quality ${report.modelVersion}: ${report.accountsScored} accounts (load ${report.timings.load} ms, compute ${report.timings.compute} ms, write ${report.timings.write} ms)`);

@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import pg from 'pg';
-import { loadConfig, QueueService, resolveDatabase, runMigrations } from '@renown/core';
+import { loadConfig, QueueService, resolveDatabase, runMigrations, createPool } from '@renown/core';
 import { GraphImporter, LiveImportSink } from '@renown/ingestion';
 import {
   DEFAULT_JETSTREAM_URL,
@@ -24,7 +23,7 @@ async function openPipeline() {
   const config = loadConfig();
   const db = await resolveDatabase(config, () => undefined);
   await runMigrations(db.url);
-  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  const pool = createPool({ connectionString: db.url, max: 4 });
   const queue = new QueueService(db.url, 'producer');
   await queue.onModuleInit();
   const importer = new GraphImporter(pool, queue);

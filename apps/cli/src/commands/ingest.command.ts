@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import pg from 'pg';
-import { QueueService, describeDatabaseUrl, loadConfig, resolveDatabase, runMigrations } from '@renown/core';
+import { QueueService, describeDatabaseUrl, loadConfig, resolveDatabase, runMigrations, createPool } from '@renown/core';
 import { FORMATS, FORMAT_NAMES, GraphImporter, IngestionError, limitHeapGrowthForBulkImport, type ImportResult, type RunCounts } from '@renown/ingestion';
 
 const HELP = `
@@ -47,7 +46,7 @@ export const ingestCommand = new Command('ingest')
     limitHeapGrowthForBulkImport(); // this process only imports: keep its memory flat
     const config = loadConfig();
     const db = await resolveDatabase(config, () => undefined);
-    const pool = new pg.Pool({ connectionString: db.url, max: 2, application_name: 'renown-ingest' });
+    const pool = createPool({ connectionString: db.url, max: 2, application_name: 'renown-ingest' });
     const queue = new QueueService(db.url, 'producer');
     let refused = false;
     try {

@@ -16,7 +16,6 @@ export const startCommand = new Command('start')
   .option('--no-demo', 'do not load the demo dataset')
   .action(async (opts: { demo: boolean }) => {
     const config = loadConfig();
-  resolvePlanCatalogue(config); // names missing Stripe price ids before anything starts
     resolvePlanCatalogue(config); // names missing Stripe price ids before anything starts
     const say = (line: string) => console.log(`[renown] ${line}`);
     const db = await resolveDatabase(config, () => undefined);

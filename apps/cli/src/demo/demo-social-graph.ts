@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@renown/core';
+import { dataSourceOptions, createPool } from '@renown/core';
 import { GraphImporter } from '@renown/ingestion';
 import { startOfTodayUtc, writeGeneratedDataset } from '@renown/ingestion/generator/index.js';
 import { ScoringRunService, TopicScoringService, TopicsRepository } from '@renown/scoring';
@@ -30,7 +29,7 @@ export interface DemoGraphResult {
 export async function loadDemoSocialGraph(url: string, dir: string, say: (line: string) => void = () => undefined): Promise<DemoGraphResult> {
   const started = performance.now();
   const postsFile = resolve(join(dir, `demo-twitter-v2-s${DEMO_GRAPH.seed}.jsonl`));
-  const pool = new pg.Pool({ connectionString: url, max: 2, application_name: 'renown-demo' });
+  const pool = createPool({ connectionString: url, max: 2, application_name: 'renown-demo' });
   const ds = new DataSource(dataSourceOptions(url));
   try {
     const [done] = (await pool.query(`SELECT count(*)::int AS n FROM import_runs WHERE file LIKE $1 AND status = 'succeeded'`, [`${postsFile}%`])).rows;

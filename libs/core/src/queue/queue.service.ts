@@ -18,6 +18,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
   private boss: PgBoss;
   private readonly created = new Set<string>();
   private started = false;
+  private stopping = false;
 
   constructor(
     @Inject(DATABASE_URL) private readonly url: string,
@@ -34,12 +35,17 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
       schedule: isWorker,
       migrate: true,
     });
-    this.boss.on('error', (err) => logger.error({ err }, 'queue error'));
+    this.boss.on('error', (err) => {
+      // A connection the server ends while we stop (the embedded server stopping at exit) is not a fault.
+      if (this.stopping) logger.debug({ reason: err.message }, 'queue connection ended while stopping');
+      else logger.error({ reason: err.message, code: (err as { code?: string }).code }, 'queue error (pg-boss retries)');
+    });
     await this.boss.start();
     this.started = true;
   }
 
   async onApplicationShutdown() {
+    this.stopping = true;
     if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 5_000 });
     this.started = false;
   }
