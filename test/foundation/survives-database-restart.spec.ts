@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../support/free-port.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { runMigrations, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../libs/core/src/index.js';
 import { listenApi, testConfig, type ApiOn } from '../support/test-app.js';
@@ -21,17 +21,6 @@ async function until<T>(what: string, attempt: () => Promise<T | undefined>, tim
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 const SIGN_UP = `mutation($i: SignUpInput!) { signUp(input: $i) { message } }`;
