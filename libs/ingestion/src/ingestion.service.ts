@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
-import { DATABASE_URL, QueueService } from '@renown/core';
+import { createPool, DATABASE_URL, QueueService } from '@renown/core';
 import { GraphImporter, type ImportResult, type IngestFileOptions, type IngestOptions } from './runs/graph-importer.js';
 import type { RawRecord } from './model/graph-observation.js';
 import { PersonLinker } from './persons/person-linker.js';
@@ -15,7 +15,8 @@ export class IngestionService implements OnModuleDestroy {
   readonly importer: GraphImporter;
 
   constructor(@Inject(DATABASE_URL) url: string, queue: QueueService) {
-    this.pool = new pg.Pool({ connectionString: url, max: 3, application_name: 'renown-ingestion' });
+    // createPool: an idle connection the server ends (a restart) is replaced, not an 'error' that kills the process.
+    this.pool = createPool({ connectionString: url, max: 3, application_name: 'renown-ingestion' });
     this.importer = new GraphImporter(this.pool, queue);
   }
 
