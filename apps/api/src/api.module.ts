@@ -14,6 +14,7 @@ import { ProfilesModule } from '@renown/discovery/profiles/index.js';
 import { DeveloperApiModule } from '@renown/discovery/developer-api/index.js';
 import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
 import { ListsModule } from '@renown/discovery';
+import { SourcesModule } from '@renown/sources';
 
 @Module({})
 export class ApiModule {
@@ -39,6 +40,7 @@ export class ApiModule {
         DeveloperApiModule,
         BrandAudienceModule.forRoot('api'),
         ProfilesModule,
+        SourcesModule.forRoot('api'),
       ],
       controllers: [HealthController],
       providers: [SystemResolver],

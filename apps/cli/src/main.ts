@@ -13,6 +13,7 @@ import { evalTopicsCommand } from './commands/eval-topics.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { billingCommand } from './commands/billing.command.js';
 import { audienceQualityCommand } from './commands/audience-quality.command.js';
+import { crawlCommand } from './commands/crawl.command.js';
 
 const program = new Command('renown')
   .description('Renown: find the people who move opinion in a vertical, and reward them with perks')
@@ -26,6 +27,7 @@ const program = new Command('renown')
   .addCommand(evalScoreCommand)
   .addCommand(ingestCommand)
   .addCommand(audienceQualityCommand)
+  .addCommand(crawlCommand)
   .addCommand(billingCommand);
 
 // Every failure ends with one line naming the problem and exit code 1; the stack only with LOG_LEVEL=debug.

@@ -13,6 +13,7 @@ import { CampaignList } from './screens/campaigns/campaign-list.js';
 import { CampaignWizard } from './screens/campaigns/campaign-wizard.js';
 import { Lists } from './screens/lists/lists.js';
 import { Shortlist } from './screens/lists/shortlist.js';
+import { Sources } from './screens/sources.js';
 import { Profile, ProfileLookup } from './screens/profile.js';
 import { Settings } from './screens/settings.js';
 import { Team } from './screens/team.js';
@@ -28,6 +29,7 @@ interface NavItem {
 
 const work: NavItem[] = [
   { to: '/discover', label: 'Discover', icon: 'discover' },
+  { to: '/sources', label: 'Sources', icon: 'sources' },
   { to: '/campaigns', label: 'Campaigns', icon: 'campaigns' },
   { to: '/accounts', label: 'Profiles', icon: 'profile' },
   { to: '/lists', label: 'Lists', icon: 'lists' },
@@ -99,6 +101,7 @@ export function Shell() {
           <Route path="billing" element={<Billing />} />
           <Route path="settings" element={<Settings />} />
           <Route path="discover" element={<Discover />} />
+          <Route path="sources" element={<Sources />} />
           <Route path="campaigns" element={<CampaignList />} />
           <Route path="campaigns/new" element={<CampaignWizard />} />
           <Route path="campaigns/:id" element={<CampaignDashboard />} />

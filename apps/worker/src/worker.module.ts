@@ -8,6 +8,7 @@ import { InfluenceModule } from '@renown/scoring/influence/influence.module.js';
 import { BrandAudienceModule } from '@renown/discovery/brand-audience/index.js';
 import { AudienceModule } from '@renown/discovery/audience/index.js';
 import { SearchWorkerModule } from '@renown/discovery/search/index.js';
+import { SourcesModule } from '@renown/sources';
 
 /** The job consumers: every domain module's @JobHandler methods run here, never in the API process. */
 @Module({})
@@ -29,6 +30,7 @@ export class WorkerModule {
         BrandAudienceModule.forRoot('worker'),
         AudienceModule,
         SearchWorkerModule,
+        SourcesModule.forRoot('worker'),
       ],
     };
   }

@@ -1,4 +1,5 @@
 export * from './model/graph-observation.js';
+export * from './model/network-page.js';
 export * from './formats/format-parser.js';
 export * from './formats/format-registry.js';
 export * from './formats/detect-format.js';

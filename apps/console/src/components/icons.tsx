@@ -9,6 +9,7 @@ const paths: Record<string, string> = {
   lists: 'M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01',
   audience: 'M3 12h4l3-8 4 16 3-8h4',
   mail: 'M3 5h18v14H3zm0 0 9 8 9-8',
+  sources: 'M12 14a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM8.5 8.5a5 5 0 0 0 0 7m7 0a5 5 0 0 0 0-7M5.6 5.6a9 9 0 0 0 0 12.8m12.8 0a9 9 0 0 0 0-12.8',
 };
 
 export function Icon({ name, size = 18 }: { name: keyof typeof paths | string; size?: number }) {

@@ -180,6 +180,19 @@ export type SignUpInput = {
   password: string;
 };
 
+export type StartCrawlInput = {
+  /** Stop after fetching this many accounts. */
+  maxAccounts?: number | null | undefined;
+  /** Stop after this many hours. */
+  maxHours?: number | null | undefined;
+  /** bluesky or mastodon. */
+  network: string;
+  /** Another Bluesky AppView or Mastodon instance than the configured one. */
+  origin?: string | null | undefined;
+  /** The vertical's words: "cars", "electric vehicles", "#EV". */
+  terms: Array<string>;
+};
+
 /** Who to invite. Today: explicit social accounts and/or contacts; discoveryQuery and shortlistId are reserved for discovery (issue 5). */
 export type TargetingInput = {
   contactIds?: Array<string | number> | null | undefined;
@@ -586,6 +599,56 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { viewer: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } } };
 
+export type CrawlFieldsFragment = { id: string, network: string, origin: string, terms: Array<string>, topicSlugs: Array<string>, maxAccounts: number | null, maxHours: number | null, status: string, statusReason: string | null, requests: number, createdAt: string, startedAt: string | null, finishedAt: string | null, rateLimit: { limit: number, windowSeconds: number, remaining: number | null, resetAt: string | null, usedShare: number } | null, counts: { found: number, fetched: number, kept: number, dropped: number, pending: number, fetching: number, notFound: number, suspended: number, optedOut: number, failed: number, quarantined: number } };
+
+export type CrawlsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CrawlsQuery = { crawls: Array<{ id: string, network: string, origin: string, terms: Array<string>, topicSlugs: Array<string>, maxAccounts: number | null, maxHours: number | null, status: string, statusReason: string | null, requests: number, createdAt: string, startedAt: string | null, finishedAt: string | null, rateLimit: { limit: number, windowSeconds: number, remaining: number | null, resetAt: string | null, usedShare: number } | null, counts: { found: number, fetched: number, kept: number, dropped: number, pending: number, fetching: number, notFound: number, suspended: number, optedOut: number, failed: number, quarantined: number } }> };
+
+export type CrawlQuarantineQueryVariables = Exact<{
+  crawlId: string | number;
+}>;
+
+
+export type CrawlQuarantineQuery = { crawlQuarantine: Array<{ url: string, reason: string, createdAt: string }> };
+
+export type StartCrawlMutationVariables = Exact<{
+  input: StartCrawlInput;
+}>;
+
+
+export type StartCrawlMutation = { startCrawl: { id: string, network: string, origin: string, terms: Array<string>, topicSlugs: Array<string>, maxAccounts: number | null, maxHours: number | null, status: string, statusReason: string | null, requests: number, createdAt: string, startedAt: string | null, finishedAt: string | null, rateLimit: { limit: number, windowSeconds: number, remaining: number | null, resetAt: string | null, usedShare: number } | null, counts: { found: number, fetched: number, kept: number, dropped: number, pending: number, fetching: number, notFound: number, suspended: number, optedOut: number, failed: number, quarantined: number } } };
+
+export type PauseCrawlMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PauseCrawlMutation = { pauseCrawl: { id: string, network: string, origin: string, terms: Array<string>, topicSlugs: Array<string>, maxAccounts: number | null, maxHours: number | null, status: string, statusReason: string | null, requests: number, createdAt: string, startedAt: string | null, finishedAt: string | null, rateLimit: { limit: number, windowSeconds: number, remaining: number | null, resetAt: string | null, usedShare: number } | null, counts: { found: number, fetched: number, kept: number, dropped: number, pending: number, fetching: number, notFound: number, suspended: number, optedOut: number, failed: number, quarantined: number } } };
+
+export type ResumeCrawlMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeCrawlMutation = { resumeCrawl: { id: string, network: string, origin: string, terms: Array<string>, topicSlugs: Array<string>, maxAccounts: number | null, maxHours: number | null, status: string, statusReason: string | null, requests: number, createdAt: string, startedAt: string | null, finishedAt: string | null, rateLimit: { limit: number, windowSeconds: number, remaining: number | null, resetAt: string | null, usedShare: number } | null, counts: { found: number, fetched: number, kept: number, dropped: number, pending: number, fetching: number, notFound: number, suspended: number, optedOut: number, failed: number, quarantined: number } } };
+
+export type CancelCrawlMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelCrawlMutation = { cancelCrawl: { id: string, network: string, origin: string, terms: Array<string>, topicSlugs: Array<string>, maxAccounts: number | null, maxHours: number | null, status: string, statusReason: string | null, requests: number, createdAt: string, startedAt: string | null, finishedAt: string | null, rateLimit: { limit: number, windowSeconds: number, remaining: number | null, resetAt: string | null, usedShare: number } | null, counts: { found: number, fetched: number, kept: number, dropped: number, pending: number, fetching: number, notFound: number, suspended: number, optedOut: number, failed: number, quarantined: number } } };
+
+export type InfluencerLookupQueryVariables = Exact<{
+  platform: string;
+  handle: string;
+}>;
+
+
+export type InfluencerLookupQuery = { influencerLookup: { platform: string, query: string, status: string, message: string, accountId: string | null, score: number | null, lastFetchedAt: string | null } };
+
 export type TeamQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -800,6 +863,43 @@ export const ShortlistFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ShortlistFields"}) as unknown as TypedDocumentString<ShortlistFieldsFragment, unknown>;
+export const CrawlFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CrawlFields on Crawl {
+  id
+  network
+  origin
+  terms
+  topicSlugs
+  maxAccounts
+  maxHours
+  status
+  statusReason
+  requests
+  rateLimit {
+    limit
+    windowSeconds
+    remaining
+    resetAt
+    usedShare
+  }
+  counts {
+    found
+    fetched
+    kept
+    dropped
+    pending
+    fetching
+    notFound
+    suspended
+    optedOut
+    failed
+    quarantined
+  }
+  createdAt
+  startedAt
+  finishedAt
+}
+    `, {"fragmentName":"CrawlFields"}) as unknown as TypedDocumentString<CrawlFieldsFragment, unknown>;
 export const BrandAccountsDocument = new TypedDocumentString(`
     query BrandAccounts {
   brandAccounts {
@@ -2022,6 +2122,233 @@ export const ChangePasswordDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CrawlsDocument = new TypedDocumentString(`
+    query Crawls {
+  crawls {
+    ...CrawlFields
+  }
+}
+    fragment CrawlFields on Crawl {
+  id
+  network
+  origin
+  terms
+  topicSlugs
+  maxAccounts
+  maxHours
+  status
+  statusReason
+  requests
+  rateLimit {
+    limit
+    windowSeconds
+    remaining
+    resetAt
+    usedShare
+  }
+  counts {
+    found
+    fetched
+    kept
+    dropped
+    pending
+    fetching
+    notFound
+    suspended
+    optedOut
+    failed
+    quarantined
+  }
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<CrawlsQuery, CrawlsQueryVariables>;
+export const CrawlQuarantineDocument = new TypedDocumentString(`
+    query CrawlQuarantine($crawlId: ID!) {
+  crawlQuarantine(crawlId: $crawlId) {
+    url
+    reason
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CrawlQuarantineQuery, CrawlQuarantineQueryVariables>;
+export const StartCrawlDocument = new TypedDocumentString(`
+    mutation StartCrawl($input: StartCrawlInput!) {
+  startCrawl(input: $input) {
+    ...CrawlFields
+  }
+}
+    fragment CrawlFields on Crawl {
+  id
+  network
+  origin
+  terms
+  topicSlugs
+  maxAccounts
+  maxHours
+  status
+  statusReason
+  requests
+  rateLimit {
+    limit
+    windowSeconds
+    remaining
+    resetAt
+    usedShare
+  }
+  counts {
+    found
+    fetched
+    kept
+    dropped
+    pending
+    fetching
+    notFound
+    suspended
+    optedOut
+    failed
+    quarantined
+  }
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<StartCrawlMutation, StartCrawlMutationVariables>;
+export const PauseCrawlDocument = new TypedDocumentString(`
+    mutation PauseCrawl($id: ID!) {
+  pauseCrawl(id: $id) {
+    ...CrawlFields
+  }
+}
+    fragment CrawlFields on Crawl {
+  id
+  network
+  origin
+  terms
+  topicSlugs
+  maxAccounts
+  maxHours
+  status
+  statusReason
+  requests
+  rateLimit {
+    limit
+    windowSeconds
+    remaining
+    resetAt
+    usedShare
+  }
+  counts {
+    found
+    fetched
+    kept
+    dropped
+    pending
+    fetching
+    notFound
+    suspended
+    optedOut
+    failed
+    quarantined
+  }
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<PauseCrawlMutation, PauseCrawlMutationVariables>;
+export const ResumeCrawlDocument = new TypedDocumentString(`
+    mutation ResumeCrawl($id: ID!) {
+  resumeCrawl(id: $id) {
+    ...CrawlFields
+  }
+}
+    fragment CrawlFields on Crawl {
+  id
+  network
+  origin
+  terms
+  topicSlugs
+  maxAccounts
+  maxHours
+  status
+  statusReason
+  requests
+  rateLimit {
+    limit
+    windowSeconds
+    remaining
+    resetAt
+    usedShare
+  }
+  counts {
+    found
+    fetched
+    kept
+    dropped
+    pending
+    fetching
+    notFound
+    suspended
+    optedOut
+    failed
+    quarantined
+  }
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<ResumeCrawlMutation, ResumeCrawlMutationVariables>;
+export const CancelCrawlDocument = new TypedDocumentString(`
+    mutation CancelCrawl($id: ID!) {
+  cancelCrawl(id: $id) {
+    ...CrawlFields
+  }
+}
+    fragment CrawlFields on Crawl {
+  id
+  network
+  origin
+  terms
+  topicSlugs
+  maxAccounts
+  maxHours
+  status
+  statusReason
+  requests
+  rateLimit {
+    limit
+    windowSeconds
+    remaining
+    resetAt
+    usedShare
+  }
+  counts {
+    found
+    fetched
+    kept
+    dropped
+    pending
+    fetching
+    notFound
+    suspended
+    optedOut
+    failed
+    quarantined
+  }
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<CancelCrawlMutation, CancelCrawlMutationVariables>;
+export const InfluencerLookupDocument = new TypedDocumentString(`
+    query InfluencerLookup($platform: String!, $handle: String!) {
+  influencerLookup(platform: $platform, handle: $handle) {
+    platform
+    query
+    status
+    message
+    accountId
+    score
+    lastFetchedAt
+  }
+}
+    `) as unknown as TypedDocumentString<InfluencerLookupQuery, InfluencerLookupQueryVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team {
   teamMembers {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { InfluencerLookupBox } from '../components/influencer-lookup.js';
 import { InfluencerTable } from '../components/influencer-table.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/states.js';
 import { formatCompact, formatDateTime } from '../format.js';
@@ -106,6 +107,13 @@ export function Discover() {
           </div>
         </section>
       )}
+      <section className="card" aria-labelledby="discover-lookup-heading">
+        <div className="card-header">
+          <h2 id="discover-lookup-heading">Know the handle? Look it up</h2>
+          <p>Anyone on Bluesky or Mastodon, fetched and scored within seconds when Renown does not hold them yet.</p>
+        </div>
+        <InfluencerLookupBox />
+      </section>
     </div>
   );
 }

@@ -80,6 +80,45 @@ export class EnvironmentVariables {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsOptional() @IsInt() @Min(1) @Max(86_400)
   DEVELOPER_API_RATE_WINDOW_SECONDS = 60;
+
+  /** Network crawls and lookups (libs/sources). The Bluesky AppView answering public XRPC reads. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  BLUESKY_APPVIEW_URL = 'https://public.api.bsky.app';
+
+  /** A Bluesky handle and app password: lets crawls seed from post search (app.bsky.feed.searchPosts). */
+  @IsOptional() @IsString()
+  BLUESKY_HANDLE?: string;
+
+  @IsOptional() @IsString()
+  BLUESKY_APP_PASSWORD?: string;
+
+  /** The Mastodon instance crawls and lookups ask (accounts elsewhere are read through it). */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  MASTODON_INSTANCE_URL = 'https://mastodon.social';
+
+  /** A Mastodon access token (read scope): lets account search page past its first page. */
+  @IsOptional() @IsString()
+  MASTODON_ACCESS_TOKEN?: string;
+
+  /** Named in the User-Agent of every request to a network, so its operators can reach whoever runs this Renown. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  CRAWLER_CONTACT_URL = 'https://github.com/renown/renown';
+
+  /**
+   * Another request limit than the network's published one, as "requests/seconds" (e.g. "300/300"): for an
+   * instance configured with its own limit, or the local fake servers of tests and benchmarks. Never above what
+   * the network allows: a lower limit in the answers' headers still wins.
+   */
+  @IsOptional() @IsString() @Matches(/^\d+\/\d+$/, { message: 'must be "requests/seconds", e.g. "300/300"' })
+  BLUESKY_RATE_LIMIT?: string;
+
+  @IsOptional() @IsString() @Matches(/^\d+\/\d+$/, { message: 'must be "requests/seconds", e.g. "300/300"' })
+  MASTODON_RATE_LIMIT?: string;
+
+  /** Accounts scoring at least this (overall, 1-100) are refreshed daily, with those on shortlists and in campaigns. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(1) @Max(100)
+  REFRESH_MIN_SCORE = 60;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables> & {
@@ -94,13 +133,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_PRICE_GROWTH', 'STRIPE_PRICE_SCALE', 'STRIPE_PRICE_INVITATIONS_METERED', 'STRIPE_METER_INVITATIONS']) {
+  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_PRICE_GROWTH', 'STRIPE_PRICE_SCALE', 'STRIPE_PRICE_INVITATIONS_METERED', 'STRIPE_METER_INVITATIONS', 'BLUESKY_HANDLE', 'BLUESKY_APP_PASSWORD', 'MASTODON_ACCESS_TOKEN', 'BLUESKY_RATE_LIMIT', 'MASTODON_RATE_LIMIT']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   const problems = errors.map((e) => {
-    const shown = /SECRET|KEY|PASSWORD/.test(e.property) ? '(hidden)' : JSON.stringify(raw[e.property] ?? e.value);
+    const shown = /SECRET|KEY|PASSWORD|TOKEN/.test(e.property) ? '(hidden)' : JSON.stringify(raw[e.property] ?? e.value);
     return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
   });
   if (config.STRIPE_SECRET_KEY && !config.STRIPE_WEBHOOK_SECRET) {

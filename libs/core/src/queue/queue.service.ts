@@ -22,7 +22,7 @@ export class QueueService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(DATABASE_URL) private readonly url: string,
-    @Inject(QUEUE_ROLE) private readonly role: QueueRole,
+    @Inject(QUEUE_ROLE) readonly role: QueueRole,
   ) {}
 
   async onModuleInit() {

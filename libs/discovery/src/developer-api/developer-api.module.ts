@@ -6,12 +6,14 @@ import { ApiRateCounterRepository } from './rate-limit/api-rate-counter.reposito
 import { ApiRateLimiter } from './rate-limit/api-rate-limiter.js';
 import { DeveloperApiRepository } from './reading/developer-api.repository.js';
 import { DeveloperApiService } from './developer-api.service.js';
+import { SourcesModule } from '@renown/sources';
 
 /**
  * The developer REST API under /v1 (API keys, per-key rate limit in PostgreSQL, `apiCalls` metering).
  * Relies on the global BillingModule (EntitlementsService, UsageService) and the accounts AuthGuard.
  */
 @Module({
+  imports: [SourcesModule.forRoot('api')],
   controllers: [DeveloperApiController],
   providers: [DeveloperApiService, DeveloperApiRepository, ApiRateCounterRepository, ApiRateLimiter, ApiCallMeter, DeveloperApiGuard],
 })

@@ -56,6 +56,11 @@ export class DeveloperApiService {
     return identityOf(row);
   }
 
+  /** The identity of an account found by id (a look-up that just fetched it). */
+  async identityOfAccount(_platform: string, accountId: string): Promise<IdentityResponse> {
+    return identityOf(await this.accountOrThrow(accountId));
+  }
+
   async identityByExternalId(platform: string, externalId: string): Promise<IdentityResponse> {
     const row = await this.repo.findByExternalId(platform, externalId);
     if (!row) {

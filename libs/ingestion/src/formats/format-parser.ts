@@ -1,6 +1,6 @@
 import type { ParseOutcome, Platform, RawRecord } from '../model/graph-observation.js';
 
-export type FormatName = 'twitter-v2' | 'twitter-v1' | 'bluesky-jetstream' | 'mastodon' | 'edge-list';
+export type FormatName = 'twitter-v2' | 'twitter-v1' | 'bluesky-jetstream' | 'mastodon' | 'edge-list' | 'network-pages';
 
 export interface ParserOptions {
   /** The platform edge-list ids belong to (default 'snap'); JSON formats know their platform. */

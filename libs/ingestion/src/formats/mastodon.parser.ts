@@ -55,7 +55,8 @@ export function mastodonAccount(a: Record<string, any>, observedAt: string | nul
   };
 }
 
-function addStatus(s: Record<string, any>, items: ParsedItems): string | null {
+/** Adds a Status (with its reblog / quoted status, mentions, reply edge) to `items`; returns its uri, or null when it has no uri or account. */
+export function addStatus(s: Record<string, any>, items: ParsedItems): string | null {
   const uri = str(s.uri);
   const account = obj(s.account);
   const author = account ? fullAcct(account.acct, account.url) : null;
@@ -110,8 +111,8 @@ function addStatus(s: Record<string, any>, items: ParsedItems): string | null {
   return uri;
 }
 
-const isStatus = (v: any) => obj(v) !== null && typeof v.uri === 'string' && obj(v.account) !== null && 'content' in v;
-const isAccount = (v: any) => obj(v) !== null && typeof v.acct === 'string' && typeof v.username === 'string';
+export const isStatus = (v: any) => obj(v) !== null && typeof v.uri === 'string' && obj(v.account) !== null && 'content' in v;
+export const isAccount = (v: any) => obj(v) !== null && typeof v.acct === 'string' && typeof v.username === 'string';
 const IGNORED_STREAM_EVENTS = new Set(['delete', 'filters_changed', 'notification', 'conversation', 'announcement', 'announcement.reaction', 'announcement.delete', 'encrypted_message', 'notifications_merged']);
 
 function addValue(v: unknown, items: ParsedItems, rejected: RejectedPart[]) {

@@ -184,6 +184,7 @@ export class GraphImporter {
     const parser = format.create(options.parser ?? {});
     const client = await this.pool.connect();
     let lockKey: string | null = null;
+    let finished: { runId: string; counts: RunCounts; resumed: boolean; lastPosition: RecordPosition | null } | undefined;
     try {
       if (options.fingerprint) {
         // The connection of an import killed a moment ago (kill -9) may still hold the lock until the server
@@ -233,15 +234,7 @@ export class GraphImporter {
         throw err;
       }
       await client.query(`UPDATE import_runs SET status = 'succeeded', finished_at = now(), error = NULL WHERE id = $1`, [runId]);
-      try {
-        await new PersonLinker(this.pool).linkFromProfileLinks(runId);
-      } catch (err) {
-        logger.warn({ err, importRunId: runId }, 'linking accounts to persons by profile links failed; the import itself succeeded');
-      }
-      options.onProgress?.({ counts, position: batch.lastPosition });
-      // Scoring runs in the worker, never inline: it reloads the run's accounts from import_run_accounts.
-      if (this.jobs) await this.jobs.send(ACCOUNTS_TOUCHED_JOB, { importRunId: runId }, { singletonKey: `import-run-${runId}` });
-      return { importRunId: runId, format: format.name, file: options.file ?? null, status: 'succeeded', resumed, counts };
+      finished = { runId, counts, resumed, lastPosition: batch.lastPosition };
     } finally {
       if (lockKey) await client.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]).catch(() => undefined);
       // The writer's staging tables and planner settings belong to this import, not to the pool's next user
@@ -249,6 +242,18 @@ export class GraphImporter {
       await client.query('DISCARD ALL').catch(() => undefined);
       client.release();
     }
+    // After the import's connection is back in the pool: the linker takes its own, and an importer sharing a small
+    // pool with other work (a crawl's concurrent imports) must never hold one connection while waiting for another.
+    const { runId, counts, resumed, lastPosition } = finished!;
+    try {
+      await new PersonLinker(this.pool).linkFromProfileLinks(runId);
+    } catch (err) {
+      logger.warn({ err, importRunId: runId }, 'linking accounts to persons by profile links failed; the import itself succeeded');
+    }
+    options.onProgress?.({ counts, position: lastPosition });
+    // Scoring runs in the worker, never inline: it reloads the run's accounts from import_run_accounts.
+    if (this.jobs) await this.jobs.send(ACCOUNTS_TOUCHED_JOB, { importRunId: runId }, { singletonKey: `import-run-${runId}` });
+    return { importRunId: runId, format: format.name, file: options.file ?? null, status: 'succeeded', resumed, counts };
   }
 
   private parseInto(parser: RecordParser, record: RawRecord, batch: GraphBatch) {

@@ -1,4 +1,6 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { LookupService } from '@renown/sources';
 import { type BrandId, CurrentBrand, Public } from '@renown/accounts';
 import { DeveloperApiService } from '../developer-api.service.js';
 import { DeveloperApiGuard, NotMetered } from './developer-api.guard.js';
@@ -14,16 +16,39 @@ import { parseAccountId, parseHandle, parseLimit, parsePlatform } from './parse-
 @UseGuards(DeveloperApiGuard)
 @Controller('v1')
 export class DeveloperApiController {
-  constructor(private readonly api: DeveloperApiService) {}
+  constructor(
+    private readonly api: DeveloperApiService,
+    private readonly lookups: LookupService,
+  ) {}
 
   @Get('identity/:platform/id/:externalId')
   identityByExternalId(@Param('platform') platform: string, @Param('externalId') externalId: string): Promise<IdentityResponse> {
     return this.api.identityByExternalId(parsePlatform(platform), externalId.trim());
   }
 
+  /**
+   * With `?fetch=true`, a Bluesky or Mastodon handle Renown does not know yet (or fetched over a day ago) is fetched
+   * from its network and scored: the answer is 202 `{ status: "fetching", message, retryAfterSeconds }` until it
+   * is in, then the identity; a handle that does not exist, a suspended account or a network that is down get 404,
+   * 410 or 503 with a plain message.
+   */
   @Get('identity/:platform/:handle')
-  identity(@Param('platform') platform: string, @Param('handle') handle: string): Promise<IdentityResponse> {
-    return this.api.identityByHandle(parsePlatform(platform), parseHandle(handle));
+  async identity(
+    @Param('platform') platform: string,
+    @Param('handle') handle: string,
+    @Query('fetch') fetch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IdentityResponse | { status: string; message: string; retryAfterSeconds?: number }> {
+    const p = parsePlatform(platform);
+    if (fetch === 'true' || fetch === '1') {
+      const answer = await this.lookups.lookup(p, handle, { fetch: true });
+      if (answer.accountId && (answer.status === 'ready' || answer.status === 'scoring')) return this.api.identityOfAccount(p, answer.accountId);
+      const statusCode = { fetching: 202, 'not-found': 404, suspended: 410, 'opted-out': 404, unavailable: 503, failed: 502 }[answer.status as string] ?? 202;
+      res.status(statusCode);
+      if (answer.status === 'fetching') res.setHeader('retry-after', '2');
+      return { status: answer.status, message: answer.message, ...(answer.status === 'fetching' ? { retryAfterSeconds: 2 } : {}) };
+    }
+    return this.api.identityByHandle(p, parseHandle(handle));
   }
 
   @Get('accounts/:id')

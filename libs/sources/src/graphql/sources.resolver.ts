@@ -1,0 +1,55 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type BrandId, CurrentBrand } from '@renown/accounts';
+import { CrawlsService } from '../crawl/crawls.service.js';
+import { LookupService } from '../lookup/lookup.service.js';
+import { Crawl, InfluencerLookup, QuarantinedPageModel, StartCrawlInput } from './sources.models.js';
+
+/** A brand's crawls of the open networks, and handle look-ups. Each operation: the brand, one service call. */
+@Resolver(() => Crawl)
+export class SourcesResolver {
+  constructor(
+    private readonly crawlService: CrawlsService,
+    private readonly lookups: LookupService,
+  ) {}
+
+  @Query(() => [Crawl], { description: "The brand's crawls, newest first." })
+  crawls(@CurrentBrand() brandId: BrandId) {
+    return this.crawlService.list(brandId);
+  }
+
+  @Query(() => Crawl)
+  crawl(@CurrentBrand() brandId: BrandId, @Args('id', { type: () => ID }) id: string) {
+    return this.crawlService.getOrFail(brandId, id);
+  }
+
+  @Query(() => [QuarantinedPageModel], { description: "Pages a crawl could not use (newest first, at most 50)." })
+  async crawlQuarantine(@CurrentBrand() brandId: BrandId, @Args('crawlId', { type: () => ID }) crawlId: string) {
+    await this.crawlService.getOrFail(brandId, crawlId);
+    return this.crawlService.quarantined(crawlId);
+  }
+
+  @Mutation(() => Crawl, { description: "Starts crawling a network for a vertical's people; the worker runs it." })
+  startCrawl(@CurrentBrand() brandId: BrandId, @Args('input') input: StartCrawlInput) {
+    return this.crawlService.start(brandId, input);
+  }
+
+  @Mutation(() => Crawl)
+  pauseCrawl(@CurrentBrand() brandId: BrandId, @Args('id', { type: () => ID }) id: string) {
+    return this.crawlService.pause(brandId, id);
+  }
+
+  @Mutation(() => Crawl, { description: 'Resumes a paused, waiting or failed crawl from where it stopped.' })
+  resumeCrawl(@CurrentBrand() brandId: BrandId, @Args('id', { type: () => ID }) id: string) {
+    return this.crawlService.resume(brandId, id);
+  }
+
+  @Mutation(() => Crawl, { description: 'Stops a crawl for good; what it imported stays.' })
+  cancelCrawl(@CurrentBrand() brandId: BrandId, @Args('id', { type: () => ID }) id: string) {
+    return this.crawlService.cancel(brandId, id);
+  }
+
+  @Query(() => InfluencerLookup, { description: 'Any handle: answered from what Renown holds, or fetched and scored within seconds (status "fetching" until then; ask again).' })
+  influencerLookup(@CurrentBrand() _brandId: BrandId, @Args('platform') platform: string, @Args('handle') handle: string) {
+    return this.lookups.lookup(platform, handle, { fetch: true });
+  }
+}

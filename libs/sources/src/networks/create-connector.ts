@@ -1,0 +1,36 @@
+import type { NetworkName } from '@renown/ingestion';
+import { PoliteHttpClient } from '../http/polite-http-client.js';
+import { BlueskyConnector } from './bluesky/bluesky-connector.js';
+import { MastodonConnector } from './mastodon/mastodon-connector.js';
+import type { NetworkConnector } from './network-connector.js';
+
+/** What each network publishes as its limit for anonymous reads (NETWORKS.md): the client starts from these. */
+export const PUBLISHED_LIMITS: Record<NetworkName, { requests: number; windowSeconds: number }> = {
+  bluesky: { requests: 3000, windowSeconds: 300 },
+  mastodon: { requests: 300, windowSeconds: 300 },
+};
+
+export interface ConnectorSettings {
+  appviewUrl?: string;
+  instanceUrl?: string;
+  userAgent: string;
+  blueskyHandle?: string;
+  blueskyAppPassword?: string;
+  mastodonAccessToken?: string;
+  /** Another limit than the published one (tests, a benchmark, an instance with its own). */
+  limit?: { requests: number; windowSeconds: number };
+  maxConcurrent?: number;
+  minBackoffMs?: number;
+  http?: PoliteHttpClient;
+}
+
+export function createConnector(network: NetworkName, settings: ConnectorSettings): NetworkConnector {
+  const http =
+    settings.http ??
+    new PoliteHttpClient({ userAgent: settings.userAgent, limit: settings.limit ?? PUBLISHED_LIMITS[network], maxConcurrent: settings.maxConcurrent, minBackoffMs: settings.minBackoffMs });
+  if (network === 'bluesky') {
+    const appPassword = settings.blueskyHandle && settings.blueskyAppPassword ? { handle: settings.blueskyHandle, password: settings.blueskyAppPassword } : undefined;
+    return new BlueskyConnector({ appviewUrl: settings.appviewUrl ?? 'https://public.api.bsky.app', http, appPassword });
+  }
+  return new MastodonConnector({ instanceUrl: settings.instanceUrl ?? 'https://mastodon.social', http, accessToken: settings.mastodonAccessToken });
+}
