@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
 import pRetry, { AbortError } from 'p-retry';
 
@@ -130,6 +131,9 @@ export function readRateHeaders(h: Headers): { limit: number | null; windowSecon
   return { limit, windowSeconds, remaining, resetAt };
 }
 
+/** A bucket per origin and credential; the credential is kept only as a hash, so no key ever shows it. */
+const bucketKey = (origin: string, credential?: string) => `${new URL(origin).origin} ${credential ? createHash('sha256').update(credential).digest('hex').slice(0, 16) : ''}`;
+
 /**
  * The HTTP client every network connector shares. Requests wait in a token bucket per host and credential
  * (bottleneck: a reservoir refilled each window plus an even spacing, so no window ever sees more than the limit),
@@ -149,7 +153,7 @@ export class PoliteHttpClient {
   }
 
   private bucket(origin: string, credential = ''): Bucket {
-    const key = `${origin} ${credential}`;
+    const key = bucketKey(origin, credential);
     let b = this.buckets.get(key);
     if (!b) {
       const { requests, windowSeconds } = this.options.limit;
@@ -340,7 +344,7 @@ export class PoliteHttpClient {
   }
 
   rateLimit(origin?: string, credential?: string): RateLimitSnapshot {
-    const b = origin ? this.buckets.get(`${origin} ${credential ?? ''}`) : this.buckets.values().next().value;
+    const b = origin ? this.buckets.get(bucketKey(origin, credential)) : this.buckets.values().next().value;
     const { requests, windowSeconds } = this.options.limit;
     if (!b) return { limit: requests, windowSeconds, remaining: null, resetAt: null, requestsInWindow: 0, usedShare: 0 };
     const since = Date.now() - b.windowSeconds * 1000;

@@ -214,9 +214,15 @@ export class BlueskyConnector implements NetworkConnector {
       for (const item of page.list) {
         const post = obj(obj(item)?.post);
         if (!post) continue;
+        // A repost is dated by when it was reposted; a post by when it was written.
+        const reason = obj(obj(item)?.reason);
+        const at = Date.parse(String(reason?.indexedAt ?? obj(post.record)?.createdAt ?? post.indexedAt ?? ''));
+        if (!Number.isNaN(at) && at < since) {
+          old = true;
+          continue;
+        }
+        if (read >= limits.maxPosts) break;
         read++;
-        const at = Date.parse(String(obj(post.record)?.createdAt ?? post.indexedAt ?? ''));
-        if (!Number.isNaN(at) && at < since) old = true;
         if (obj(post.author)?.did === did && !obj(item)?.reason) own.push(post);
         else if (obj(post.author)) addNeighbour(post.author, 'engager');
       }
