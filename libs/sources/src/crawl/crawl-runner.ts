@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { logger } from '@renown/core';
-import type { GraphImporter, NetworkPage, RawRecord } from '@renown/ingestion';
+import type { GraphImporter, NetworkPage } from '@renown/ingestion';
+import { pagesToRecords } from '../networks/pages-to-records.js';
 import { NetworkUnavailableError } from '../http/polite-http-client.js';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits, type NetworkConnector } from '../networks/network-connector.js';
 import { MalformedPageError } from '../networks/malformed-page.error.js';
@@ -37,11 +38,6 @@ export interface CrawlRunnerOptions {
   signal?: AbortSignal;
 }
 
-const pagesToRecords = (pages: NetworkPage[]): AsyncIterable<RawRecord> =>
-  (async function* () {
-    let line = 0;
-    for (const page of pages) yield { raw: JSON.stringify(page), position: { line: ++line, byteOffset: 0 } };
-  })();
 
 const isRetryableDbError = (err: unknown) => ['40P01', '40001'].includes((err as { code?: string })?.code ?? '');
 

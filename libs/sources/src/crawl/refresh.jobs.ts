@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig, JobHandler, logger, QueueService } from '@renown/core';
-import { GraphImporter, type NetworkName, type RawRecord } from '@renown/ingestion';
+import { GraphImporter, type NetworkName } from '@renown/ingestion';
 import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
 import { NetworkUnavailableError } from '../http/polite-http-client.js';
+import { pagesToRecords } from '../networks/pages-to-records.js';
 import { PUBLISHED_LIMITS } from '../networks/create-connector.js';
 import { connectorFor, NETWORKS } from '../sources.settings.js';
 import { CrawlsService } from './crawls.service.js';
@@ -72,11 +73,8 @@ export class RefreshJobs {
             gone++;
             continue;
           }
-          const records: RawRecord[] = fetched.pages.map((page, i) => ({ raw: JSON.stringify(page), position: { line: i + 1, byteOffset: 0 } }));
           await importer.ingest(
-            (async function* () {
-              yield* records;
-            })(),
+            pagesToRecords(fetched.pages),
             { format: 'network-pages', source: `refresh:${network}`, file: `refresh @${fetched.handle}` },
           );
           await this.crawls.pool.query(`UPDATE social_accounts SET last_fetched_at = now() WHERE id = $1`, [a.id]);

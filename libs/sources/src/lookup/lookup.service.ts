@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, BadInputError, JobHandler, logger, QueueService } from '@renown/core';
-import { GraphImporter, type NetworkName, type RawRecord } from '@renown/ingestion';
+import { GraphImporter, type NetworkName } from '@renown/ingestion';
 import { INFLUENCE_MODEL_VERSION, SCORING_RUN_QUEUE } from '@renown/scoring';
 import { NetworkUnavailableError } from '../http/polite-http-client.js';
+import { pagesToRecords } from '../networks/pages-to-records.js';
 import { MalformedPageError } from '../networks/malformed-page.error.js';
 import { CrawlsService } from '../crawl/crawls.service.js';
 import { recordOptOut } from '../crawl/opt-outs.js';
@@ -145,11 +146,8 @@ export class LookupService {
         await finish(fetched.status, fetched.message);
         return;
       }
-      const records: RawRecord[] = fetched.pages.map((page, i) => ({ raw: JSON.stringify(page), position: { line: i + 1, byteOffset: 0 } }));
       await new GraphImporter(this.pool, null).ingest(
-        (async function* () {
-          yield* records;
-        })(),
+        pagesToRecords(fetched.pages),
         { format: 'network-pages', source: `lookup:${lookup.platform}`, file: `lookup ${lookup.query}` },
       );
       const { rows: acc } = await this.pool.query(`UPDATE social_accounts SET last_fetched_at = now() WHERE platform = $1 AND external_id = $2 RETURNING id::text`, [lookup.platform, fetched.externalId]);
