@@ -135,5 +135,10 @@ describe('brand console sources', () => {
     await shot(page, 'lookup-ready');
     await result.getByRole('link', { name: 'Open profile' }).click();
     await page.waitForURL(`${t.url}/accounts/${id}`);
+    // The profile says when Renown last read the account from its network.
+    await page.getByText(/last fetched \S/).waitFor();
+    const linked = page.getByRole('table', { name: 'Linked accounts' });
+    expect(await linked.getByRole('columnheader', { name: 'Last fetched' }).count()).toBe(1);
+    await shot(page, 'profile-last-fetched');
   });
 });

@@ -30,6 +30,7 @@ export function LinkedAccounts({ profile: p }: { profile: ProfileExtras }) {
           { header: 'Followers', num: true, cell: (a) => formatCompact(a.followers) },
           { header: 'Score', num: true, cell: (a) => <ScoreBadge score={a.score} label="Account score" /> },
           { header: 'Audience', num: true, cell: (a) => <ScoreBadge score={a.audienceQuality} label="Audience quality" /> },
+          { header: 'Last fetched', cell: (a) => (a.lastFetchedAt ? formatDateTime(a.lastFetchedAt) : <span className="muted" title="Only imported from a file; no crawl, look-up or refresh has read it from its network">from a file</span>) },
         ]}
       />
     </section>

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { LineChart } from '../components/charts/line-chart.js';
 import { DataTable } from '../components/data-table.js';
 import { EmptyState, ErrorState, Loading, BackLink, PageHeader } from '../components/states.js';
-import { formatDate, formatNumber } from '../format.js';
+import { formatDate, formatDateTime, formatNumber } from '../format.js';
 import { request } from '../graphql/client.js';
 import { AccountProfileDocument, InfluencerProfileExtrasDocument, type AccountProfileQuery } from '../graphql/generated.js';
 import { useQuery } from '../graphql/use-query.js';
@@ -71,6 +71,7 @@ export function Profile() {
                 {primary.handle && `@${primary.handle} · `}
                 {primary.platform}
                 {primary.location ? ` · ${primary.location}` : ''} ·{' '}
+                {primary.lastFetchedAt ? `last fetched ${formatDateTime(primary.lastFetchedAt)}` : 'from an imported file'} ·{' '}
               </>
             )}
             Influence 1–100: 40 is the median account, 60 the top 5%, 80 the top 0.1%.

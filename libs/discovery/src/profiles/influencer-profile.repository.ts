@@ -18,6 +18,8 @@ export interface AccountRow {
   following: number | null;
   posts: number | null;
   personId: string | null;
+  /** When a crawl, look-up or refresh last read the account from its network (null for file imports). */
+  lastFetchedAt: Date | null;
 }
 
 export interface ScoreRow {
@@ -65,12 +67,13 @@ export class InfluencerProfileRepository {
     following: num(r.following_count),
     posts: num(r.posts_count),
     personId: r.person_id,
+    lastFetchedAt: r.last_fetched_at ?? null,
   });
 
   /** The account and every account of the same person (itself alone when unlinked). */
   async accountWithLinked(accountId: string): Promise<AccountRow[]> {
     const rows = await this.db.query(
-      `SELECT id::text, platform, handle, display_name, bio, language, location, verified, followers_count, following_count, posts_count, person_id::text
+      `SELECT id::text, platform, handle, display_name, bio, language, location, verified, followers_count, following_count, posts_count, person_id::text, last_fetched_at
        FROM social_accounts
        WHERE NOT is_stub AND (id = $1 OR person_id = (SELECT person_id FROM social_accounts WHERE id = $1))
        ORDER BY (id = $1) DESC, followers_count DESC NULLS LAST, id`,
@@ -81,7 +84,7 @@ export class InfluencerProfileRepository {
 
   async personAccounts(personId: string): Promise<AccountRow[]> {
     const rows = await this.db.query(
-      `SELECT id::text, platform, handle, display_name, bio, language, location, verified, followers_count, following_count, posts_count, person_id::text
+      `SELECT id::text, platform, handle, display_name, bio, language, location, verified, followers_count, following_count, posts_count, person_id::text, last_fetched_at
        FROM social_accounts WHERE person_id = $1 AND NOT is_stub ORDER BY followers_count DESC NULLS LAST, id`,
       [personId],
     );

@@ -79,6 +79,7 @@ export class InfluencerProfileService {
         score: scores.get(a.id)?.score ?? null,
         audienceQuality: quality.get(a.id)?.score ?? null,
         isPrimary: a.id === primaryId,
+        lastFetchedAt: a.lastFetchedAt,
       })),
       score: profileScore(scores.get(primaryId), history),
       topics,

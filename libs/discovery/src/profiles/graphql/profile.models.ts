@@ -23,6 +23,8 @@ export class ProfileAccount {
   @Field(() => Float, { nullable: true, description: 'Current influence 1-100 (null until scored).' }) score: number | null;
   @Field(() => Int, { nullable: true, description: 'Audience quality 1-100 (null until computed).' }) audienceQuality: number | null;
   @Field({ description: 'The account the profile details (scores, growth, audience quality breakdown) are about.' }) isPrimary: boolean;
+  @Field(() => Date, { nullable: true, description: 'When Renown last read this account from its network (a crawl, a look-up or the daily refresh); null when it came only from an imported file.' })
+  lastFetchedAt: Date | null;
 }
 
 @ObjectType()
