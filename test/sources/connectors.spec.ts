@@ -118,6 +118,8 @@ describe('BlueskyConnector', () => {
     expect(methods[0]).toBe('app.bsky.actor.getProfile');
     for (const m of ['app.bsky.feed.getAuthorFeed', 'app.bsky.feed.getLikes', 'app.bsky.graph.getFollowers', 'app.bsky.graph.getFollows'] as const) expect(methods).toContain(m);
     expect(got.pages.every((p) => p.network === 'bluesky' && p.url.startsWith(bsky.url) && !Number.isNaN(Date.parse(p.fetchedAt)))).toBe(true);
+    // One fetch is one observation: its pages share the time it began, so the import adds one history row for it.
+    expect(new Set(got.pages.map((p) => p.fetchedAt)).size).toBe(1);
     const likes = got.pages.find((p) => p.method === 'app.bsky.feed.getLikes')!.body as { uri: string; likes: { actor: { did: string } }[] };
     expect(likes.uri).toMatch(new RegExp(`^at://${person.id}/app\\.bsky\\.feed\\.post/`));
 

@@ -166,8 +166,9 @@ describe('the daily refresh keeps the accounts brands care about current', () =>
     expect(after).toMatchObject({ id, followers: person.followersCount + 250 });
     expect(after!.last_fetched_at!.getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
     const newHistory = await history(s, id);
-    // History is never rewritten: the old rows are still there as they were, and the new count comes after them
-    // (one row per page of the fetch that shows the account, all with the new count).
+    // History is never rewritten: the old rows are still there as they were, and the new count comes after them:
+    // one row for the account's own fetch (its pages are dated when the fetch began), plus one for each other
+    // account's fetch that showed it (as a liker, say), all with the new count.
     expect(newHistory.slice(0, oldHistory.length)).toEqual(oldHistory);
     const added = newHistory.slice(oldHistory.length);
     expect(added.length).toBeGreaterThanOrEqual(1);

@@ -3,10 +3,10 @@ import type pg from 'pg';
 import { APP_CONFIG, type AppConfig, JobHandler, logger, QueueService } from '@renown/core';
 import { GraphImporter, type NetworkName } from '@renown/ingestion';
 import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
-import { NetworkUnavailableError } from '../http/polite-http-client.js';
+import { NetworkUnavailableError, RateLimitedError } from '../http/polite-http-client.js';
 import { pagesToRecords } from '../networks/pages-to-records.js';
 import { PUBLISHED_LIMITS } from '../networks/create-connector.js';
-import { connectorFor, NETWORKS } from '../sources.settings.js';
+import { connectorFor, NETWORKS, rateLimitOf } from '../sources.settings.js';
 import { CrawlsService } from './crawls.service.js';
 import { recordOptOut } from './opt-outs.js';
 
@@ -50,8 +50,9 @@ export class RefreshJobs {
   async refresh(data: { network?: NetworkName; limit?: number } = {}) {
     const networks = data?.network ? [data.network] : NETWORKS;
     for (const network of networks) {
-      const published = PUBLISHED_LIMITS[network];
-      const daily = Math.floor(((published.requests * 86_400) / published.windowSeconds) * REFRESH_SHARE / REQUESTS_PER_REFRESH);
+      // The limit this instance runs at (a lower one set for a small Mastodon server counts), else the published one.
+      const limit = rateLimitOf(network === 'bluesky' ? this.config.BLUESKY_RATE_LIMIT : this.config.MASTODON_RATE_LIMIT) ?? PUBLISHED_LIMITS[network];
+      const daily = Math.max(1, Math.floor((((limit.requests * 86_400) / limit.windowSeconds) * REFRESH_SHARE) / REQUESTS_PER_REFRESH));
       const accounts = await accountsToRefresh(this.crawls.pool, network, this.config.REFRESH_MIN_SCORE, data?.limit ?? daily);
       await this.refreshAccounts(network, accounts);
     }
@@ -80,8 +81,9 @@ export class RefreshJobs {
           await this.crawls.pool.query(`UPDATE social_accounts SET last_fetched_at = now() WHERE id = $1`, [a.id]);
           refreshed++;
         } catch (err) {
-          if (err instanceof NetworkUnavailableError) {
-            logger.warn({ network, err: err.message }, 'refresh stopped: the network did not answer; the rest waits for the next run');
+          if (err instanceof NetworkUnavailableError || err instanceof RateLimitedError) {
+            // Going on would only hammer a network that is down or has told us to slow down.
+            logger.warn({ network, err: err.message }, 'refresh stopped: the network did not answer or kept refusing; the rest waits for the next run');
             break;
           }
           logger.warn({ err, network, account: a.id }, 'refresh of one account failed');

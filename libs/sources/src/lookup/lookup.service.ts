@@ -152,8 +152,10 @@ export class LookupService {
       );
       const { rows: acc } = await this.pool.query(`UPDATE social_accounts SET last_fetched_at = now() WHERE platform = $1 AND external_id = $2 RETURNING id::text`, [lookup.platform, fetched.externalId]);
       await finish('done', null, acc[0]?.id ?? null);
-      // Scored now, not after the import debounce: someone is waiting for this one. Lookups within seconds share a run.
-      await this.queue.send(SCORING_RUN_QUEUE, { trigger: 'manual' }, { singletonKey: 'lookup-scoring', singletonSeconds: 5 });
+      // Scored now, not after the import debounce: someone is waiting for this one. Lookups within seconds share a
+      // run. pg-boss keeps a finished job in its slot, so a plain singleton would drop the run of a lookup that lands
+      // after the slot's run began; singletonNextSlot queues it for the next slot instead (at most 5 s later).
+      await this.queue.send(SCORING_RUN_QUEUE, { trigger: 'manual' }, { singletonKey: 'lookup-scoring', singletonSeconds: 5, singletonNextSlot: true });
     } catch (err) {
       if (err instanceof NetworkUnavailableError) await finish('unavailable', `${host} did not answer; try again in a few minutes.`);
       else if (err instanceof MalformedPageError) await finish('failed', `${host} answered with a page Renown could not read (${err.reason}).`);

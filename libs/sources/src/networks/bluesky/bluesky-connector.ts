@@ -1,7 +1,7 @@
 import { parseJsonPreservingBigInts, type BlueskyPageMethod, type NetworkPage } from '@renown/ingestion';
 import type { HttpAnswer, PoliteHttpClient } from '../../http/polite-http-client.js';
 import { MalformedPageError } from '../malformed-page.error.js';
-import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
+import { datedAsOneFetch, DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
 
 export interface BlueskyConnectorOptions {
   /** The AppView answering public reads (https://public.api.bsky.app). */
@@ -270,7 +270,7 @@ export class BlueskyConnector implements NetworkConnector {
       handle,
       displayName: typeof p.displayName === 'string' ? p.displayName : null,
       followersCount: typeof p.followersCount === 'number' ? p.followersCount : null,
-      pages,
+      pages: datedAsOneFetch(pages),
       bio: typeof p.description === 'string' ? p.description : null,
       posts: own.map((post) => ({ text: String(obj(post.record)?.text ?? ''), hashtags: hashtagsOf(obj(post.record)) })),
       neighbours: [...neighbours.values()],

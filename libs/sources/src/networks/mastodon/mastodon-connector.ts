@@ -2,7 +2,7 @@ import { parseJsonPreservingBigInts, type MastodonPageMethod, type NetworkPage }
 import { fullAcct, htmlToText } from '@renown/ingestion/formats/mastodon.parser.js';
 import type { HttpAnswer, PoliteHttpClient } from '../../http/polite-http-client.js';
 import { MalformedPageError } from '../malformed-page.error.js';
-import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
+import { datedAsOneFetch, DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
 
 export interface MastodonConnectorOptions {
   /** The instance answering (https://mastodon.social). */
@@ -325,7 +325,7 @@ export class MastodonConnector implements NetworkConnector {
       handle: acct,
       displayName: typeof account.display_name === 'string' && account.display_name ? account.display_name : null,
       followersCount: typeof account.followers_count === 'number' ? account.followers_count : typeof account.followers_count === 'string' && /^\d+$/.test(account.followers_count) ? Number(account.followers_count) : null,
-      pages,
+      pages: datedAsOneFetch(pages),
       bio: htmlToText(account.note),
       posts: own.map((s) => ({
         text: htmlToText(s.content) ?? '',
