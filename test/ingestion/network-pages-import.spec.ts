@@ -78,7 +78,7 @@ describe('importing crawled network pages', () => {
       ['mention', ALICE, BOB, A('3kq2aaaaaaa2a'), '2024-10-01T09:00:00.000Z'],
       ['quote', ALICE, BOB, A('3kq2aaaaaaa2c'), '2024-10-01T11:00:00.000Z'],
       ['reply', ALICE, BOB, A('3kq2aaaaaaa2b'), '2024-10-01T10:00:00.000Z'],
-      ['repost', ALICE, BOB, B('3kq2bbbbbbb2b'), '2024-10-02T07:30:00.000Z'],
+      ['repost', ALICE, BOB, B('3kq2bbbbbbb2b'), null],
     ]);
     const { rows: anyCarol } = await db.pool.query(`SELECT count(*)::int AS n FROM social_accounts WHERE external_id = $1`, [CAROL]);
     expect(anyCarol[0].n).toBe(0);
@@ -100,6 +100,21 @@ describe('importing crawled network pages', () => {
     expect(again.counts.byEntity.postHistory).toMatchObject({ inserted: 0, updated: 0 });
     const after = await graphSnapshot(db.pool);
     expect({ ...after, quarantine: null }).toEqual({ ...before, quarantine: null });
+  });
+
+  it("one repost read twice (in the reposter's feed, then in the post's getRepostedBy) is one edge", async () => {
+    await ingest(BLUESKY_SET.map(page));
+    const repostedBy = JSON.stringify({
+      network: 'bluesky',
+      method: 'app.bsky.feed.getRepostedBy',
+      url: `https://public.api.bsky.app/xrpc/app.bsky.feed.getRepostedBy?uri=${encodeURIComponent(B('3kq2bbbbbbb2b'))}`,
+      fetchedAt: '2024-11-03T09:00:00.000Z',
+      body: { uri: B('3kq2bbbbbbb2b'), repostedBy: [{ did: ALICE, handle: 'alice.example.com' }] },
+    });
+    const again = await ingest([repostedBy]);
+    expect(again.counts.byEntity.interactions).toMatchObject({ inserted: 0 });
+    const reposts = (await edges(db, 'bluesky')).filter((e) => e[0] === 'repost');
+    expect(reposts).toEqual([['repost', ALICE, BOB, B('3kq2bbbbbbb2b'), null]]);
   });
 
   it('a later list view (ProfileView, no counts) updates the profile but does not erase stored counts', async () => {

@@ -31,7 +31,7 @@ export function detectFormat(head: Buffer, complete: boolean): Detection {
         continue;
       }
       for (const f of FORMATS) if (f.unit === 'json' && f.sniff(value)) return { format: f.name, layout: 'lines' };
-      return { format: null, layout: 'lines', why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event or Mastodon status/account' };
+      return { format: null, layout: 'lines', why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event, Mastodon status/account or network page (the envelope a crawl writes)' };
     }
     let value: unknown;
     try {
@@ -44,7 +44,7 @@ export function detectFormat(head: Buffer, complete: boolean): Detection {
       };
     }
     for (const f of FORMATS) if (f.unit === 'json' && f.sniff(value)) return { format: f.name, layout: 'document' };
-    return { format: null, layout: 'document', why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event or Mastodon status/account' };
+    return { format: null, layout: 'document', why: 'its JSON is not a Twitter v1.1/v2 payload, Jetstream event, Mastodon status/account or network page (the envelope a crawl writes)' };
   }
   const lines = text.split('\n').slice(0, complete ? 50 : -1).slice(0, 50).map((l) => l.replace(/\r$/, ''));
   for (const f of FORMATS) if (f.unit === 'line' && f.sniff(lines)) return { format: f.name, layout: 'lines' };

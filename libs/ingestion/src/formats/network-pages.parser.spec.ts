@@ -63,7 +63,7 @@ describe('network-pages format: Bluesky', () => {
     expect(items.skipped).toBe(3);
     expect(edges(items)).toEqual([
       ['mention', ALICE, BOB, A1, '2024-10-01T09:00:00.000Z'],
-      ['repost', ALICE, BOB, B2, '2024-10-02T07:30:00.000Z'],
+      ['repost', ALICE, BOB, B2, null],
     ]);
     expect(items.interactions[1].sourceRef).toBe(`at://${ALICE}/app.bsky.feed.repost/3kq2rrrrrrr2a`);
     expect(items.rejected).toEqual([]);

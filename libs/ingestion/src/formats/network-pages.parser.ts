@@ -235,8 +235,9 @@ function parseBlueskyPage(page: Page) {
           actorExternalId: by.externalId,
           targetExternalId: parseAtUri(uri)!.did,
           postExternalId: uri,
-          // When the AppView indexed the repost: fixed for that repost, unlike the time the page was fetched.
-          occurredAt: isoTime(reason.indexedAt),
+          // Undated, like the same repost read from getRepostedBy (which gives no time): an edge is keyed by its time,
+          // so dating one of the two would store the repost twice and count it twice in scoring.
+          occurredAt: null,
           sourceRef: str(reason.uri),
         });
       }
