@@ -33,9 +33,9 @@ export interface BillingHarness {
 }
 
 /** The real API with billing on, pointed at a fresh fake Stripe that delivers its webhooks to the API. */
-export async function startBillingHarness(): Promise<BillingHarness> {
+export async function startBillingHarness(env: Record<string, string> = {}): Promise<BillingHarness> {
   const stripe = await FakeStripe.start();
-  const app = await createTestApp(stripe.env()).catch(async (err) => {
+  const app = await createTestApp({ ...stripe.env(), ...env }).catch(async (err) => {
     await stripe.close();
     throw err;
   });

@@ -1,15 +1,23 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type BrandId, CurrentBrand } from '@renown/accounts';
+import { EntitlementsService, UsageService } from '@renown/billing';
 import { CrawlsService } from '../crawl/crawls.service.js';
 import { LookupService } from '../lookup/lookup.service.js';
 import { Crawl, InfluencerLookup, QuarantinedPageModel, StartCrawlInput } from './sources.models.js';
 
-/** A brand's crawls of the open networks, and handle look-ups. Each operation: the brand, one service call. */
+/**
+ * A brand's crawls of the open networks, and handle look-ups. Each operation: the brand, one service call.
+ * Reading a network is paid from the plan's monthly searches: a crawl counts one search per term (each term
+ * is searched on the network), and a look-up counts one when it fetches (answers from what Renown holds are
+ * free). A brand whose allowance is spent gets QUOTA_EXCEEDED naming the limit and the way to raise it.
+ */
 @Resolver(() => Crawl)
 export class SourcesResolver {
   constructor(
     private readonly crawlService: CrawlsService,
     private readonly lookups: LookupService,
+    private readonly entitlements: EntitlementsService,
+    private readonly usage: UsageService,
   ) {}
 
   @Query(() => [Crawl], { description: "The brand's crawls, newest first." })
@@ -29,8 +37,12 @@ export class SourcesResolver {
   }
 
   @Mutation(() => Crawl, { description: "Starts crawling a network for a vertical's people; the worker runs it." })
-  startCrawl(@CurrentBrand() brandId: BrandId, @Args('input') input: StartCrawlInput) {
-    return this.crawlService.start(brandId, input);
+  async startCrawl(@CurrentBrand() brandId: BrandId, @Args('input') input: StartCrawlInput) {
+    const searches = CrawlsService.validate(input).terms.length; // a bad crawl is refused before the allowance is read
+    await this.entitlements.assertWithinLimit(brandId, 'searches', searches);
+    const crawl = await this.crawlService.start(brandId, input);
+    await this.usage.record(brandId, 'searches', searches, `crawl:${crawl.id}`);
+    return crawl;
   }
 
   @Mutation(() => Crawl)
@@ -49,7 +61,7 @@ export class SourcesResolver {
   }
 
   @Query(() => InfluencerLookup, { description: 'Any handle: answered from what Renown holds, or fetched and scored within seconds (status "fetching" until then; ask again).' })
-  influencerLookup(@CurrentBrand() _brandId: BrandId, @Args('platform') platform: string, @Args('handle') handle: string) {
-    return this.lookups.lookup(platform, handle, { fetch: true });
+  influencerLookup(@CurrentBrand() brandId: BrandId, @Args('platform') platform: string, @Args('handle') handle: string) {
+    return this.lookups.lookup(platform, handle, { fetch: true, meter: (lookupId) => this.usage.record(brandId, 'searches', 1, `lookup:${lookupId}`) });
   }
 }

@@ -74,7 +74,12 @@ export class LookupService {
     return p;
   }
 
-  async lookup(platformInput: string, handleInput: string, options: { fetch?: boolean } = { fetch: true }): Promise<LookupAnswer> {
+  /**
+   * `meter` runs when, and only when, this call starts a new fetch (with the fetch's id, a key that never counts
+   * twice): the brand's plan pays for reading the network, not for answers from what Renown holds. When it
+   * throws (the plan's allowance is spent), nothing is fetched and the error goes to the caller.
+   */
+  async lookup(platformInput: string, handleInput: string, options: { fetch?: boolean; meter?: (lookupId: string) => Promise<unknown> } = { fetch: true }): Promise<LookupAnswer> {
     const platform = this.parsePlatform(platformInput);
     const query = normalizeHandle(platform, handleInput, this.instanceHost());
     const base = { platform, query };
@@ -102,7 +107,15 @@ export class LookupService {
       `INSERT INTO account_lookups (platform, query) VALUES ($1, $2) ON CONFLICT (platform, lower(query)) WHERE status = 'fetching' DO NOTHING RETURNING id::text`,
       [platform, query],
     );
-    if (rows[0]) await this.queue.send(LOOKUP_QUEUE, { lookupId: rows[0].id }, { retryLimit: 0 });
+    if (rows[0]) {
+      try {
+        await options.meter?.(rows[0].id);
+      } catch (err) {
+        await this.pool.query(`DELETE FROM account_lookups WHERE id = $1`, [rows[0].id]);
+        throw err;
+      }
+      await this.queue.send(LOOKUP_QUEUE, { lookupId: rows[0].id }, { retryLimit: 0 });
+    }
     return { ...base, status: 'fetching', message: `Fetching ${query} from ${platform}…`, accountId: known?.id ?? null, score: null, lastFetchedAt: known?.lastFetchedAt ?? null };
   }
 
