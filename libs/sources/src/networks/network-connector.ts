@@ -83,14 +83,3 @@ export interface NetworkConnector {
   /** Stops the connector's rate limiters. */
   close?(): Promise<void>;
 }
-
-/**
- * Dates every page of one account fetch at the moment the fetch began. The importer keeps one metrics-history row
- * per account per observation time; without this, the few seconds an account's fetch takes would add a row for each
- * page that shows its counts (the profile, then every feed page that embeds it) instead of one.
- */
-export function datedAsOneFetch<P extends { fetchedAt: string }>(pages: P[]): P[] {
-  const at = pages[0]?.fetchedAt;
-  for (const p of pages) p.fetchedAt = at;
-  return pages;
-}

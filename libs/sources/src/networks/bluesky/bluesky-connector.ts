@@ -1,7 +1,8 @@
 import { parseJsonPreservingBigInts, type BlueskyPageMethod, type NetworkPage } from '@renown/ingestion';
 import type { HttpAnswer, PoliteHttpClient } from '../../http/polite-http-client.js';
 import { MalformedPageError } from '../malformed-page.error.js';
-import { datedAsOneFetch, DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
+import { AccountPages, PageProblem } from '../account-pages.js';
+import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
 
 export interface BlueskyConnectorOptions {
   /** The AppView answering public reads (https://public.api.bsky.app). */
@@ -33,16 +34,6 @@ const hashtagsOf = (record: Json | null): string[] => {
   for (const t of Array.isArray(record?.tags) ? record!.tags : []) if (typeof t === 'string') tags.add(t.toLowerCase());
   return [...tags];
 };
-
-class PageProblem extends Error {
-  constructor(
-    readonly url: string,
-    readonly reason: string,
-    readonly raw: string,
-  ) {
-    super(reason);
-  }
-}
 
 /**
  * Bluesky through the public AppView's XRPC reads (app.bsky.*), which need no account. An account is read by
@@ -177,31 +168,22 @@ export class BlueskyConnector implements NetworkConnector {
     const handle: string = p.handle;
     if (blueskyOptedOut(p)) return { status: 'opted-out', externalId: did, handle, message: `@${handle} asked Bluesky not to show their account to logged-out viewers, so Renown does not read it.`, quarantined: [] };
 
-    const pages: NetworkPage[] = [profile.page!];
-    const quarantined: QuarantinedPage[] = [];
+    const fetched = new AccountPages(profile.page!);
     const neighbours = new Map<string, Candidate>();
     const addNeighbour = (view: unknown, via: Candidate['via']) => {
       const c = this.candidate(view, via);
       if (c && c.ref !== did && !neighbours.has(c.ref)) neighbours.set(c.ref, c);
     };
     /** Reads one secondary page; a malformed one is quarantined and the fetch goes on. 4xx (blocked, gone) is skipped. */
-    const secondary = async (method: BlueskyPageMethod, params: Record<string, string | number | undefined>, listKey: string): Promise<{ list: any[]; cursor: string | null } | null> => {
-      try {
+    const secondary = (method: BlueskyPageMethod, params: Record<string, string | number | undefined>, listKey: string) =>
+      fetched.read(async (): Promise<{ list: any[]; cursor: string | null } | null> => {
         const r = await this.call(method, params);
         if (r.error) return null;
         const list = r.body![listKey];
-        if (!Array.isArray(list)) {
-          quarantined.push({ url: r.answer.url, reason: `${method} page without a "${listKey}" list`, raw: r.answer.text.slice(0, MAX_RAW) });
-          return null;
-        }
-        pages.push(r.page!);
+        if (!Array.isArray(list)) throw new PageProblem(r.answer.url, `${method} page without a "${listKey}" list`, r.answer.text.slice(0, MAX_RAW));
+        fetched.keep(r.page!);
         return { list, cursor: typeof r.body!.cursor === 'string' && list.length ? r.body!.cursor : null };
-      } catch (err) {
-        if (!(err instanceof PageProblem)) throw err;
-        quarantined.push({ url: err.url, reason: err.reason, raw: err.raw });
-        return null;
-      }
-    };
+      });
 
     // Recent posts (own posts, replies and reposts), newest first, until older than the window.
     const since = Date.now() - limits.postsSinceDays * 86_400_000;
@@ -270,11 +252,11 @@ export class BlueskyConnector implements NetworkConnector {
       handle,
       displayName: typeof p.displayName === 'string' ? p.displayName : null,
       followersCount: typeof p.followersCount === 'number' ? p.followersCount : null,
-      pages: datedAsOneFetch(pages),
+      pages: fetched.pages,
       bio: typeof p.description === 'string' ? p.description : null,
       posts: own.map((post) => ({ text: String(obj(post.record)?.text ?? ''), hashtags: hashtagsOf(obj(post.record)) })),
       neighbours: [...neighbours.values()],
-      quarantined,
+      quarantined: fetched.quarantined,
     };
   }
 }

@@ -2,7 +2,8 @@ import { parseJsonPreservingBigInts, type MastodonPageMethod, type NetworkPage }
 import { fullAcct, htmlToText } from '@renown/ingestion/formats/mastodon.parser.js';
 import type { HttpAnswer, PoliteHttpClient } from '../../http/polite-http-client.js';
 import { MalformedPageError } from '../malformed-page.error.js';
-import { datedAsOneFetch, DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
+import { AccountPages, PageProblem } from '../account-pages.js';
+import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
 
 export interface MastodonConnectorOptions {
   /** The instance answering (https://mastodon.social). */
@@ -49,16 +50,6 @@ export function nextMaxId(link: string | null): string | null {
 }
 
 type SearchCursor = { phase: 'accounts'; offset: number } | { phase: 'tag'; maxId: string | null; page: number };
-
-class PageProblem extends Error {
-  constructor(
-    readonly url: string,
-    readonly reason: string,
-    readonly raw: string,
-  ) {
-    super(reason);
-  }
-}
 
 interface Answer {
   answer: HttpAnswer;
@@ -235,30 +226,21 @@ export class MastodonConnector implements NetworkConnector {
     }
 
     const id: string = account.id;
-    const pages: NetworkPage[] = [lookup.page];
-    const quarantined: QuarantinedPage[] = [];
+    const fetched = new AccountPages(lookup.page);
     const neighbours = new Map<string, Candidate>();
     const addNeighbour = (a: unknown, via: Candidate['via']) => {
       const c = this.candidate(a, via);
       if (c && c.ref !== acct && !neighbours.has(c.ref)) neighbours.set(c.ref, c);
     };
     /** One secondary page that must be a JSON list: a malformed one is quarantined, a 4xx skipped; the fetch goes on. */
-    const list = async (method: MastodonPageMethod, path: string, params: Record<string, string | number | undefined>, subject?: NetworkPage['subject']): Promise<{ items: unknown[]; maxId: string | null } | null> => {
-      try {
+    const list = (method: MastodonPageMethod, path: string, params: Record<string, string | number | undefined>, subject?: NetworkPage['subject']) =>
+      fetched.read(async (): Promise<{ items: unknown[]; maxId: string | null } | null> => {
         const r = await this.call(method, path, params, subject);
         if (!r.page) return null;
-        if (!Array.isArray(r.body)) {
-          quarantined.push({ url: r.url, reason: `${method} page that is not a list`, raw: r.answer.text.slice(0, MAX_RAW) });
-          return null;
-        }
-        pages.push(r.page);
+        if (!Array.isArray(r.body)) throw new PageProblem(r.url, `${method} page that is not a list`, r.answer.text.slice(0, MAX_RAW));
+        fetched.keep(r.page);
         return { items: r.body, maxId: r.body.length ? nextMaxId(r.answer.headers.get('link')) : null };
-      } catch (err) {
-        if (!(err instanceof PageProblem)) throw err;
-        quarantined.push({ url: err.url, reason: err.reason, raw: err.raw });
-        return null;
-      }
-    };
+      });
 
     // Recent statuses (own and boosts), newest first, until older than the window or enough.
     const since = Date.now() - limits.postsSinceDays * 86_400_000;
@@ -325,14 +307,14 @@ export class MastodonConnector implements NetworkConnector {
       handle: acct,
       displayName: typeof account.display_name === 'string' && account.display_name ? account.display_name : null,
       followersCount: typeof account.followers_count === 'number' ? account.followers_count : typeof account.followers_count === 'string' && /^\d+$/.test(account.followers_count) ? Number(account.followers_count) : null,
-      pages: datedAsOneFetch(pages),
+      pages: fetched.pages,
       bio: htmlToText(account.note),
       posts: own.map((s) => ({
         text: htmlToText(s.content) ?? '',
         hashtags: [...new Set((Array.isArray(s.tags) ? s.tags : []).map((t: unknown) => obj(t)?.name).filter((n: unknown): n is string => typeof n === 'string').map((n: string) => n.toLowerCase()))],
       })),
       neighbours: [...neighbours.values()],
-      quarantined,
+      quarantined: fetched.quarantined,
     };
   }
 }
