@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { NetworkName } from '@renown/ingestion';
+import { withPoolTransaction } from '@renown/core';
 import type { Candidate, QuarantinedPage } from '../networks/network-connector.js';
 import type { RateLimitSnapshot } from '../http/polite-http-client.js';
 
@@ -133,18 +134,10 @@ export class CrawlStore {
 
   /** Records a seed page: the candidates it named and the cursor after it, in one transaction. */
   async recordSeedPage(id: string, term: string, cursor: string | null, candidates: Candidate[]) {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withPoolTransaction(this.pool, async (client) => {
       await this.insertCandidates(client, id, candidates, 0);
       await client.query(`UPDATE crawl_seed_cursors SET cursor = $3, exhausted = $4, pages = pages + 1 WHERE crawl_id = $1 AND term = $2`, [id, term, cursor, cursor === null]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async insertCandidates(client: pg.PoolClient | pg.Pool, id: string, candidates: Candidate[], depth: number) {
@@ -204,9 +197,7 @@ export class CrawlStore {
     neighbours: Candidate[],
     depth: number,
   ) {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withPoolTransaction(this.pool, async (client) => {
       await client.query(
         `UPDATE crawl_frontier SET status = $3, claimed_at = NULL, fetched_at = now(), handle = COALESCE($4, handle), relevance = $5, reason = $6,
            account_id = (SELECT id FROM social_accounts WHERE platform = $7 AND external_id = $8)
@@ -221,13 +212,7 @@ export class CrawlStore {
         );
       }
       await this.insertCandidates(client, id, neighbours, depth + 1);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async quarantine(id: string | null, pages: QuarantinedPage[]) {
