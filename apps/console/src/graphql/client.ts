@@ -39,7 +39,7 @@ export async function request<TResult, TVariables>(
   } catch {
     throw new ApiError('Renown cannot be reached. Check your connection and try again.', 'NETWORK');
   }
-  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string; details?: unknown } }[] };
+  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
   try {
     body = await res.json();
   } catch {
@@ -47,7 +47,9 @@ export async function request<TResult, TVariables>(
   }
   const first = body.errors?.[0];
   if (first) {
-    const error = new ApiError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions?.details);
+    // The server puts an error's details (field, metric, limit...) beside its code in `extensions`.
+    const { code, ...details } = first.extensions ?? {};
+    const error = new ApiError(first.message, code ?? 'INTERNAL', Object.keys(details).length ? details : undefined);
     if (error.code === 'UNAUTHENTICATED') for (const l of unauthenticatedListeners) l(error);
     throw error;
   }
