@@ -208,6 +208,12 @@ describe('the daily refresh keeps the accounts brands care about current', () =>
       [s.brand.brandId, invited.handle, ids.invited],
     );
     await pool.query(`INSERT INTO invitations (brand_id, campaign_id, contact_id, expires_at) VALUES ($1, $2, $3, now() + interval '14 days')`, [s.brand.brandId, campaign[0].id, contact[0].id]);
+    // An invitation the brand revoked no longer counts: that person is not refreshed for it.
+    const { rows: revokedContact } = await pool.query(
+      `INSERT INTO influencer_contacts (brand_id, email, platform, handle, social_account_id, consent_basis, source) VALUES ($1, 'other@example.test', 'bluesky', $2, $3, 'consent', 'brand_csv') RETURNING id`,
+      [s.brand.brandId, nobody.handle, ids.nobody],
+    );
+    await pool.query(`INSERT INTO invitations (brand_id, campaign_id, contact_id, expires_at, status) VALUES ($1, $2, $3, now() + interval '14 days', 'revoked')`, [s.brand.brandId, campaign[0].id, revokedContact[0].id]);
     // Yesterday's (final) score of 95.
     await pool.query(
       `INSERT INTO account_score_snapshots (account_id, model_version, day, score, percentile, reach_score, amplification_score, network_score, raw, run_id, is_final)
@@ -224,7 +230,7 @@ describe('the daily refresh keeps the accounts brands care about current', () =>
       expect((await account(s, ids[k]))!.last_fetched_at!.getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
       expect(blueskyRequestsFor(s.bluesky, people[k], startedAt).map((r) => r.path)).toContain('/xrpc/app.bsky.actor.getProfile');
     }
-    // The account nobody asked for stays as it was, and the network never heard its name.
+    // The account nobody asked for (its only invitation revoked) stays as it was, and the network never heard its name.
     expect((await account(s, ids.nobody))!.last_fetched_at).toEqual(before!.last_fetched_at);
     expect(blueskyRequestsFor(s.bluesky, nobody, startedAt)).toEqual([]);
   }, 120_000);

@@ -16,12 +16,17 @@ const REQUESTS_PER_REFRESH = 6;
 /** The refresh may use this share of a network's daily request allowance; crawls and look-ups keep the rest. */
 const REFRESH_SHARE = 0.25;
 
-/** The accounts a refresh keeps current, oldest fetch first: on a shortlist, in a campaign, or scoring at least minScore. */
+/**
+ * The accounts a refresh keeps current, oldest fetch first: on a shortlist, invited to a campaign that has not ended
+ * (pending or claimed; a declined or revoked invitation, or a contact erased on request, no longer counts), or scoring
+ * at least minScore.
+ */
 export async function accountsToRefresh(pool: pg.Pool, network: NetworkName, minScore: number, limit: number): Promise<{ id: string; externalId: string; handle: string | null }[]> {
   const { rows } = await pool.query(
     `WITH wanted AS (
        SELECT account_id AS id FROM shortlist_entries
-       UNION SELECT c.social_account_id FROM invitations i JOIN influencer_contacts c ON c.id = i.contact_id WHERE c.social_account_id IS NOT NULL
+       UNION SELECT c.social_account_id FROM invitations i JOIN influencer_contacts c ON c.id = i.contact_id JOIN campaigns k ON k.id = i.campaign_id
+         WHERE c.social_account_id IS NOT NULL AND c.erased_at IS NULL AND i.status IN ('pending', 'claimed') AND k.status <> 'ended'
        UNION SELECT DISTINCT ON (account_id) account_id FROM account_score_snapshots
          WHERE model_version = $3 AND day >= current_date - 7 AND score >= $2)
      SELECT a.id::text, a.external_id AS "externalId", a.handle FROM social_accounts a JOIN wanted w ON w.id = a.id
