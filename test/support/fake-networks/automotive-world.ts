@@ -19,6 +19,8 @@ import { matchesQuery } from './fake-network-server.js';
  * Profile follower counts are realistic and distinct (car people 800 to 95,000 on Bluesky, 300 to 42,000 on
  * Mastodon), and independent of the few follow edges the world holds; the biggest also draw the most follows and
  * likes inside the world. Like/repost/reply counts on posts are at least the engagement listed by the fakes.
+ *
+ * `scale` (benchmarks) multiplies the people of each network: 70 Bluesky and 54 Mastodon accounts at scale 1.
  */
 
 export type WorldNetwork = 'bluesky' | 'mastodon';
@@ -63,6 +65,14 @@ export const SEARCH_SEEDS = ['cars', 'electric vehicles', '#EV', 'EV'] as const;
 export interface AutomotiveWorldOptions {
   /** The reference time posts are dated from (default Date.now()). */
   now?: number;
+  /**
+   * Multiplies the people of each network, a whole number (default 1): car people, others and the searchable seeds
+   * alike, so a crawl benchmark has a world it does not exhaust. There is still one account of each special kind,
+   * at the same relative place among the car people. Scale 1 is the world the tests know, person for person; a
+   * larger one is as deterministic (same seed and scale, same world) but samples its graph by a faster method, and
+   * beyond the name pool (108 names) handles take a number ("annasmith2").
+   */
+  scale?: number;
 }
 
 const DAY = 86_400_000;
@@ -94,6 +104,8 @@ interface PlannedPerson {
   isCar: boolean;
   first: string;
   last: string;
+  /** Appended to the handle when the world has more people than names ('' until then, so in the default world). */
+  tag: string;
   displayName: string;
   bio: string;
   followersCount: number;
@@ -137,6 +149,11 @@ interface PlanSpec {
   /** Car-person index of each special account. */
   specials: Partial<Record<WorldSpecial, number>>;
   quotes: boolean;
+  /**
+   * Sample the graph from cumulative weight tables (redrawing repeats) instead of rescanning the pool at every draw,
+   * which is quadratic in the world size. Off at scale 1: the default world must stay byte for byte what it was.
+   */
+  fast: boolean;
 }
 
 function fillTemplate(template: string, rng: SeededRandom, vocab: VerticalVocabulary): string {
@@ -152,14 +169,16 @@ function shuffle<T>(rng: SeededRandom, items: T[]): T[] {
   return out;
 }
 
-/** n distinct counts from `high` down to `low`, log-spaced with a little jitter (each step is ~15% or more). */
+/** n distinct counts from `high` down to `low`, log-spaced with a little jitter (each step is ~15% or more at scale 1). */
 function followerLadder(rng: SeededRandom, n: number, [low, high]: [number, number]): number[] {
   const out: number[] = [];
+  const seen = new Set<number>();
   for (let r = 0; r < n; r++) {
     const base = high * Math.pow(low / high, n === 1 ? 0 : r / (n - 1));
     const jittered = r === 0 || r === n - 1 ? base : base * (1 + 0.06 * (rng.next() - 0.5));
     let v = Math.round(jittered);
-    while (out.includes(v)) v -= 1;
+    while (seen.has(v)) v -= 1;
+    seen.add(v);
     out.push(v);
   }
   return out;
@@ -183,11 +202,31 @@ function weightedSample(rng: SeededRandom, candidates: number[], weight: (i: num
   return out;
 }
 
+/**
+ * weightedSample for large pools (scaled worlds): draws from a cumulative table of the whole pool and draws again on
+ * a repeat or a skipped candidate, which is the same distribution without rescanning the pool at every draw. When
+ * draws keep missing (most of the pool taken or skipped), it finishes with weightedSample on what is left.
+ */
+function weightedSampleFast(rng: SeededRandom, candidates: number[], cumulative: Float64Array, weight: (i: number) => number, k: number, skip?: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  const taken = new Set<number>();
+  for (let tries = 0; out.length < k && tries < 8 * k + 16; tries++) {
+    const i = candidates[rng.weightedIndex(cumulative)];
+    if (taken.has(i) || skip?.(i)) continue;
+    taken.add(i);
+    out.push(i);
+  }
+  if (out.length < k) out.push(...weightedSample(rng, candidates.filter((i) => !taken.has(i) && !skip?.(i)), weight, k - out.length));
+  return out;
+}
+
 function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPlan {
   const names = shuffle(
     rng,
     FIRST_NAMES.en.flatMap((f) => LAST_NAMES.en.map((l) => [f, l] as const)),
   );
+  // A world larger than the name pool goes round it again, numbering the handles ("annasmith2").
+  const nameOf = (i: number) => [...names[i % names.length], i < names.length ? '' : String(Math.floor(i / names.length) + 1)] as const;
   const carCounts = shuffle(rng, followerLadder(rng, spec.cars, spec.carFollowers));
   const otherCounts = shuffle(rng, followerLadder(rng, spec.others, spec.otherFollowers));
   const specialAt = new Map(Object.entries(spec.specials).map(([k, v]) => [v, k as WorldSpecial]));
@@ -196,7 +235,7 @@ function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPla
   for (let i = 0; i < spec.cars + spec.others; i++) {
     const isCar = i < spec.cars;
     const vocab = isCar ? AUTOMOTIVE : OTHER_VERTICALS[(i - spec.cars) % OTHER_VERTICALS.length];
-    const [first, last] = names[i];
+    const [first, last, tag] = nameOf(i);
     const bioTemplate = isCar ? (i < spec.searchable ? SEARCHABLE_CAR_BIOS[i % SEARCHABLE_CAR_BIOS.length] : GRAPH_ONLY_CAR_BIOS[i % GRAPH_ONLY_CAR_BIOS.length]) : rng.pick(vocab.bios.en);
     people.push({
       index: i,
@@ -204,6 +243,7 @@ function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPla
       isCar,
       first,
       last,
+      tag,
       // Some display names carry an emoji, as real ones do.
       displayName: `${first} ${last}${isCar && rng.chance(0.25) ? ' ⚡' : !isCar && rng.chance(0.15) ? ' ✨' : ''}`,
       bio: fillTemplate(bioTemplate, rng, vocab),
@@ -216,8 +256,30 @@ function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPla
 
   const active = (p: PlannedPerson) => p.special !== 'deleted' && p.special !== 'suspended';
   const cars = people.filter((p) => p.isCar && active(p)).map((p) => p.index);
-  const byVertical = (key: string) => people.filter((p) => p.vocab.key === key && active(p)).map((p) => p.index);
+  // Active people per vertical and active others, in index order (worked out once: big worlds ask per post).
+  const verticals = new Map<string, number[]>();
+  for (const p of people) {
+    if (!active(p)) continue;
+    const same = verticals.get(p.vocab.key);
+    if (same) same.push(p.index);
+    else verticals.set(p.vocab.key, [p.index]);
+  }
+  const byVertical = (key: string) => verticals.get(key) ?? [];
+  const activeOthers = people.filter((o) => !o.isCar && active(o));
   const weight = (i: number) => Math.sqrt(people[i].followersCount);
+  /** Up to k of the candidates but the skipped ones, by weight, without repeats. */
+  const cumulativeOf = new WeakMap<number[], Float64Array>();
+  const sample = (candidates: number[], k: number, skip?: (i: number) => boolean): number[] => {
+    if (!spec.fast || candidates.length < 64) return weightedSample(rng, skip ? candidates.filter((i) => !skip(i)) : candidates, weight, k);
+    let cumulative = cumulativeOf.get(candidates);
+    if (!cumulative) {
+      cumulative = new Float64Array(candidates.length);
+      let sum = 0;
+      candidates.forEach((i, at) => (cumulative![at] = sum += weight(i)));
+      cumulativeOf.set(candidates, cumulative);
+    }
+    return weightedSampleFast(rng, candidates, cumulative, weight, k, skip);
+  };
   const suspended = people.find((p) => p.special === 'suspended');
   const deleted = people.find((p) => p.special === 'deleted');
 
@@ -241,7 +303,9 @@ function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPla
       text += tags.map((t) => ` #${t}`).join('');
       const index = posts.length;
       posts.push({ index, author: p.index, at, text, tags, mentions: [] });
-      postsOf.set(p.index, [...(postsOf.get(p.index) ?? []), index]);
+      const own = postsOf.get(p.index);
+      if (own) own.push(index);
+      else postsOf.set(p.index, [index]);
     }
   }
   // Mentions of the accounts a crawler cannot read: a post is where it meets them.
@@ -269,17 +333,20 @@ function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPla
   const follows: PlannedEdge[] = [];
   const likes: PlannedEdge[] = [];
   const reposts: PlannedEdge[] = [];
-  const followed = new Set<string>();
-  const liked = new Set<string>();
+  // Edge keys as numbers (from * size + to): big worlds hold hundreds of thousands of them.
+  const followed = new Set<number>();
+  const liked = new Set<number>();
   const follow = (from: number, to: number) => {
-    if (from === to || apart(from, to) || followed.has(`${from}>${to}`)) return;
-    followed.add(`${from}>${to}`);
+    const key = from * people.length + to;
+    if (from === to || apart(from, to) || followed.has(key)) return;
+    followed.add(key);
     const after = Math.max(people[from].createdAt, people[to].createdAt);
     follows.push({ from, to, at: after + Math.floor(rng.next() * (now - after - DAY)) });
   };
   const like = (from: number, post: number) => {
-    if (posts[post].author === from || apart(from, posts[post].author) || liked.has(`${from}>${post}`)) return;
-    liked.add(`${from}>${post}`);
+    const key = from * posts.length + post;
+    if (posts[post].author === from || apart(from, posts[post].author) || liked.has(key)) return;
+    liked.add(key);
     likes.push({ from, to: post, at: Math.min(now - 1000, posts[post].at + rng.int(60_000, 2 * DAY)) });
   };
   const likeSomePostOf = (from: number, author: number) => {
@@ -301,39 +368,64 @@ function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPla
   // Preferential follows inside each vertical, with some crossing.
   for (const p of people.filter(active)) {
     const own = p.isCar ? cars : byVertical(p.vocab.key);
-    for (const to of weightedSample(rng, own.filter((i) => i !== p.index), weight, rng.int(3, p.isCar ? 8 : 4))) follow(p.index, to);
-    if (!p.isCar && rng.chance(0.2)) follow(p.index, weightedSample(rng, cars, weight, 1)[0]);
-    if (p.isCar && rng.chance(0.15)) follow(p.index, rng.pick(people.filter((o) => !o.isCar && active(o))).index);
+    for (const to of sample(own, rng.int(3, p.isCar ? 8 : 4), (i) => i === p.index)) follow(p.index, to);
+    if (!p.isCar && rng.chance(0.2)) follow(p.index, sample(cars, 1)[0]);
+    if (p.isCar && rng.chance(0.15)) follow(p.index, rng.pick(activeOthers).index);
   }
   // Likes and reposts: the bigger the author, the more engagement inside the world.
   for (const post of posts) {
     const author = people[post.author];
     if (!active(author)) continue;
-    const pool = (author.isCar ? cars : byVertical(author.vocab.key)).filter((i) => i !== author.index);
-    const n = Math.min(pool.length, 1 + Math.round(Math.log10(author.followersCount) * rng.next() * 2));
-    for (const from of weightedSample(rng, pool, weight, n)) like(from, post.index);
-    if (author.isCar && rng.chance(0.1)) like(rng.pick(people.filter((o) => !o.isCar && active(o))).index, post.index);
+    // The author's own (active) vertical, less the author.
+    const own = author.isCar ? cars : byVertical(author.vocab.key);
+    const n = Math.min(own.length - 1, 1 + Math.round(Math.log10(author.followersCount) * rng.next() * 2));
+    for (const from of sample(own, n, (i) => i === author.index)) like(from, post.index);
+    if (author.isCar && rng.chance(0.1)) like(rng.pick(activeOthers).index, post.index);
     if (!author.isCar && rng.chance(0.04)) like(rng.pick(cars), post.index);
     if (rng.chance(author.isCar ? 0.3 : 0.15)) {
-      for (const from of weightedSample(rng, pool.filter((i) => !apart(i, author.index)), weight, rng.int(1, 2))) {
+      for (const from of sample(own, rng.int(1, 2), (i) => i === author.index || apart(i, author.index))) {
         reposts.push({ from, to: post.index, at: Math.min(now - 1000, post.at + rng.int(60_000, DAY)) });
       }
     }
   }
   // The deleted account left traces: follows both ways and likes on car posts.
   if (deleted) {
-    for (const to of weightedSample(rng, cars, weight, 4)) follow(deleted.index, to);
-    for (const from of weightedSample(rng, cars, weight, 2)) follow(from, deleted.index);
-    for (const author of weightedSample(rng, cars, weight, 5)) likeSomePostOf(deleted.index, author);
+    for (const to of sample(cars, 4)) follow(deleted.index, to);
+    for (const from of sample(cars, 2)) follow(from, deleted.index);
+    for (const author of sample(cars, 5)) likeSomePostOf(deleted.index, author);
   }
-  if (suspended) for (const to of weightedSample(rng, cars, weight, 3)) follow(suspended.index, to);
-  // Quote posts (Bluesky): a car person's latest post quotes an older car post of someone else.
+  if (suspended) for (const to of sample(cars, 3)) follow(suspended.index, to);
+  // Quote posts (Bluesky): a car person's latest post quotes an older car post of someone else, picked uniformly
+  // among all of them in post order. Posts are numbered author by author, each author's oldest first, so the older
+  // ones of an author are a prefix of their posts: counted by binary search, not by a scan of every post.
   if (spec.quotes) {
+    const olderThan = (author: number, at: number) => {
+      const own = postsOf.get(author) ?? [];
+      let lo = 0;
+      let hi = own.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (posts[own[mid]].at < at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     for (const i of cars) {
       if (!rng.chance(0.35)) continue;
       const mine = posts[postsOf.get(i)!.at(-1)!];
-      const older = posts.filter((q) => people[q.author].isCar && active(people[q.author]) && q.author !== i && !apart(i, q.author) && q.at < mine.at);
-      if (older.length && mine.mentions.length === 0) mine.quoteOf = rng.pick(older).index;
+      if (mine.mentions.length) continue;
+      const authors = cars.filter((a) => a !== i && !apart(i, a)).map((a) => [a, olderThan(a, mine.at)] as const);
+      const count = authors.reduce((s, [, n]) => s + n, 0);
+      if (!count) continue;
+      // rng.pick(older) over the list of those posts, without building it.
+      let k = Math.floor(rng.next() * count);
+      for (const [a, n] of authors) {
+        if (k < n) {
+          mine.quoteOf = postsOf.get(a)![k];
+          break;
+        }
+        k -= n;
+      }
     }
   }
   return { people, posts, follows, likes, reposts };
@@ -345,7 +437,9 @@ function planNetwork(rng: SeededRandom, now: number, spec: PlanSpec): NetworkPla
  */
 function hopsFromSeeds(plan: NetworkPlan, seeds: number[], readable: (i: number) => boolean): Map<number, number> {
   const next = new Map<number, Set<number>>();
+  // The walk goes from car person to car person only: other links are left out (big worlds have many).
   const link = (a: number, b: number) => {
+    if (!plan.people[a].isCar || !plan.people[b].isCar) return;
     if (!next.has(a)) next.set(a, new Set());
     next.get(a)!.add(b);
   };
@@ -396,7 +490,18 @@ function tid(ms: number, rng: SeededRandom): string {
   return out;
 }
 
-const cid = (rng: SeededRandom) => `bafyrei${rng.token(52, BASE32)}`;
+/**
+ * rng.token(length, alphabet), the same draws and characters, built in one piece: token() appends a character at a
+ * time, which leaves V8 a chain of cons strings (about 1.5 KB for a 52-character CID). The world holds one per like,
+ * repost and follow, so a scaled one would be mostly those chains (three times its data, measured at scale 10).
+ */
+function token(rng: SeededRandom, length: number, alphabet: string): string {
+  const chars = new Array<string>(length);
+  for (let i = 0; i < length; i++) chars[i] = alphabet[Math.floor(rng.next() * alphabet.length)];
+  return chars.join('');
+}
+
+const cid = (rng: SeededRandom) => `bafyrei${token(rng, 52, BASE32)}`;
 
 /** A Mastodon snowflake id: milliseconds << 16 | sequence (lib/mastodon/snowflake.rb), above 2^53 for any recent date. */
 const snowflake = (ms: number, seq: number) => ((BigInt(ms) << 16n) | BigInt(seq & 0xffff)).toString();
@@ -405,8 +510,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 // ---- Bluesky ----
 function renderBluesky(plan: NetworkPlan, rng: SeededRandom) {
-  const dids = plan.people.map(() => `did:plc:${rng.token(24, BASE32)}`);
-  const handles = plan.people.map((p) => `${p.first}${p.last}`.toLowerCase() + (p.isCar && p.index % 5 === 1 ? '.com' : '.bsky.social'));
+  const dids = plan.people.map(() => `did:plc:${token(rng, 24, BASE32)}`);
+  const handles = plan.people.map((p) => `${p.first}${p.last}${p.tag}`.toLowerCase() + (p.isCar && p.index % 5 === 1 ? '.com' : '.bsky.social'));
   const postKeys = plan.posts.map((p) => ({ rkey: tid(p.at, rng), cid: cid(rng) }));
   const uriOf = (i: number) => postUri(dids[plan.posts[i].author], postKeys[i].rkey);
 
@@ -416,6 +521,8 @@ function renderBluesky(plan: NetworkPlan, rng: SeededRandom) {
   for (const r of plan.reposts) repostCount.set(r.to, (repostCount.get(r.to) ?? 0) + 1);
   const quoteCount = new Map<number, number>();
   for (const p of plan.posts) if (p.quoteOf !== undefined) quoteCount.set(p.quoteOf, (quoteCount.get(p.quoteOf) ?? 0) + 1);
+  const postsCount = plan.people.map(() => 0);
+  for (const p of plan.posts) postsCount[p.author]++;
 
   const posts: BlueskyPostRecord[] = plan.posts.map((p, i) => {
     // Mentions are written @handle; facets carry UTF-8 byte offsets.
@@ -461,7 +568,7 @@ function renderBluesky(plan: NetworkPlan, rng: SeededRandom) {
     indexedAt: iso(p.createdAt + rng.int(1000, 60_000)),
     followersCount: p.followersCount,
     followsCount: p.followingCount,
-    postsCount: plan.posts.filter((x) => x.author === i).length,
+    postsCount: postsCount[i],
     selfLabels: p.special === 'opted-out' ? ['!no-unauthenticated'] : [],
     profileCid: cid(rng),
     status: p.special === 'deleted' ? 'deleted' : p.special === 'suspended' ? 'takendown' : 'active',
@@ -485,7 +592,7 @@ const REMOTE_DOMAINS = ['fosstodon.example', 'mstdn.example', 'autos.example', '
 function renderMastodon(plan: NetworkPlan, rng: SeededRandom) {
   let seq = 0;
   const domains = plan.people.map((p, i) => (p.special === 'noindex' || i % 3 === 0 ? INSTANCE : REMOTE_DOMAINS[i % REMOTE_DOMAINS.length]));
-  const usernames = plan.people.map((p, i) => (i % 2 ? `${p.first}_${p.last}` : `${p.first}${p.last}`).toLowerCase());
+  const usernames = plan.people.map((p, i) => (i % 2 ? `${p.first}_${p.last}${p.tag}` : `${p.first}${p.last}${p.tag}`).toLowerCase());
   const ids = plan.people.map((p) => snowflake(p.createdAt, seq++));
   const statusIds = plan.posts.map((p) => snowflake(p.at, seq++));
 
@@ -520,20 +627,29 @@ function renderMastodon(plan: NetworkPlan, rng: SeededRandom) {
     .sort((a, b) => a.at - b.at)
     .map((r) => ({ id: snowflake(r.at, seq++), accountId: ids[r.from], targetId: statusIds[r.to], createdAt: iso(r.at) }));
 
+  // Each account's statuses, its latest one and its reblogs, worked out once (big worlds have many accounts).
+  const statusCount = plan.people.map(() => 0);
+  const latest: (number | null)[] = plan.people.map(() => null);
+  for (const x of plan.posts) {
+    statusCount[x.author]++;
+    latest[x.author] = Math.max(latest[x.author] ?? -Infinity, x.at);
+  }
+  const reblogsBy = plan.people.map(() => 0);
+  for (const r of plan.reposts) reblogsBy[r.from]++;
+
   const accounts: MastodonAccountRecord[] = plan.people.map((p, i) => {
-    const own = plan.posts.filter((x) => x.author === i);
-    const last = own.length ? Math.max(...own.map((x) => x.at)) : null;
+    const last = latest[i];
     return {
       id: ids[i],
       username: usernames[i],
       domain: domains[i],
       displayName: p.displayName,
       note: `<p>${p.bio.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
-      avatar: `https://files.${domains[i]}/accounts/avatars/${ids[i]}/original/${rng.token(16, '0123456789abcdef')}.png`,
-      header: `https://files.${domains[i]}/accounts/headers/${ids[i]}/original/${rng.token(16, '0123456789abcdef')}.jpg`,
+      avatar: `https://files.${domains[i]}/accounts/avatars/${ids[i]}/original/${token(rng, 16, '0123456789abcdef')}.png`,
+      header: `https://files.${domains[i]}/accounts/headers/${ids[i]}/original/${token(rng, 16, '0123456789abcdef')}.jpg`,
       createdAt: iso(p.createdAt),
       lastStatusAt: last === null ? null : iso(last).slice(0, 10),
-      statusesCount: own.length + plan.reposts.filter((r) => r.from === i).length,
+      statusesCount: statusCount[i] + reblogsBy[i],
       followersCount: p.followersCount,
       followingCount: p.followingCount,
       locked: false,
@@ -574,7 +690,7 @@ function peopleOf(network: WorldNetwork, plan: NetworkPlan, ids: string[], handl
     ...(p.special ? { special: p.special } : {}),
     findableBySearch: findable(i),
     hops: hops.get(i) ?? null,
-    ...(p.special === 'renamed' ? { nextHandle: `${p.first}${p.last}-drives.bsky.social`.toLowerCase() } : {}),
+    ...(p.special === 'renamed' ? { nextHandle: `${p.first}${p.last}${p.tag}-drives.bsky.social`.toLowerCase() } : {}),
   }));
   const stranded = people.filter((p, i) => p.vertical === 'cars' && readable(i) && (p.hops === null || p.hops > 3));
   if (stranded.length) throw new Error(`automotive world (${network}): car people not within 3 hops of the search seeds: ${stranded.map((p) => p.handle).join(', ')}`);
@@ -583,16 +699,22 @@ function peopleOf(network: WorldNetwork, plan: NetworkPlan, ids: string[], handl
 
 export function buildAutomotiveWorld(seed = 1, options: AutomotiveWorldOptions = {}): AutomotiveWorld {
   const now = options.now ?? Date.now();
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`automotive world: scale must be a whole number of 1 or more, not ${scale}`);
+  // People and seeds scale; each special account keeps its relative place among the car people.
+  const specials = (at: Partial<Record<WorldSpecial, number>>) => Object.fromEntries(Object.entries(at).map(([kind, i]) => [kind, i * scale])) as Partial<Record<WorldSpecial, number>>;
+  const fast = scale > 1;
 
   const bskyRng = new SeededRandom(seed, 0x0b5c);
   const bskyPlan = planNetwork(bskyRng, now, {
-    cars: 30,
-    others: 40,
+    cars: 30 * scale,
+    others: 40 * scale,
     carFollowers: [800, 95_000],
     otherFollowers: [150, 60_000],
-    searchable: 12,
-    specials: { 'opted-out': 3, renamed: 15, deleted: 28, suspended: 29 },
+    searchable: 12 * scale,
+    specials: specials({ 'opted-out': 3, renamed: 15, deleted: 28, suspended: 29 }),
     quotes: true,
+    fast,
   });
   const bsky = renderBluesky(bskyPlan, bskyRng);
   const bskyFindable = (i: number) => {
@@ -602,13 +724,14 @@ export function buildAutomotiveWorld(seed = 1, options: AutomotiveWorldOptions =
 
   const mastoRng = new SeededRandom(seed, 0x3a57);
   const mastoPlan = planNetwork(mastoRng, now, {
-    cars: 24,
-    others: 30,
+    cars: 24 * scale,
+    others: 30 * scale,
     carFollowers: [300, 42_000],
     otherFollowers: [80, 25_000],
-    searchable: 10,
-    specials: { noindex: 2, undiscoverable: 5, deleted: 22, suspended: 23 },
+    searchable: 10 * scale,
+    specials: specials({ noindex: 2, undiscoverable: 5, deleted: 22, suspended: 23 }),
     quotes: false,
+    fast,
   });
   const masto = renderMastodon(mastoPlan, mastoRng);
   const mastoFindable = (i: number) => {
