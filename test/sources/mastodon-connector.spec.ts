@@ -293,3 +293,57 @@ describe('MastodonConnector', () => {
     expect(anon.origin).toBe(new URL(fake.url).origin);
   });
 });
+
+describe('MastodonConnector: a remote account is read from its home instance', () => {
+  // A car person whose account lives on another instance than the one the connector asks first.
+  const person = carPeople.find((p) => !p.handle.endsWith(`@${world.mastodon.instanceDomain}`))!;
+  const domain = person.handle.split('@')[1];
+  const STALE = 500;
+  let home: FakeMastodonInstance;
+  let first: FakeMastodonInstance;
+  let connector: MastodonConnector;
+
+  beforeAll(async () => {
+    // The home instance has the account's true counts; the first instance holds a copy from an older federation.
+    home = await startFakeMastodonInstance({ ...world.mastodon, instanceDomain: domain }, { rateLimit: LIMIT });
+    const stale = world.mastodon.accounts.map((a) => (a.id === person.id ? { ...a, followersCount: a.followersCount - STALE } : a));
+    first = await startFakeMastodonInstance({ ...world.mastodon, accounts: stale }, { accessToken: 'first-instance-token', rateLimit: LIMIT });
+    connector = new MastodonConnector({ instanceUrl: first.url, http: client(), accessToken: 'first-instance-token', homeInstanceOf: (d) => (d === domain ? home.url : null) });
+  });
+  afterAll(async () => {
+    await connector?.close();
+    await home?.close();
+    await first?.close();
+  });
+
+  it("takes the profile, posts and engagers from the home instance, with the home's counts, and sends it no token", async () => {
+    const since = Date.now();
+    const got = await connector.fetchAccount(`@${person.handle}`);
+    expect(got).toMatchObject({ status: 'fetched', externalId: person.handle.toLowerCase(), followersCount: person.followersCount });
+    if (got.status !== 'fetched') throw new Error('not fetched');
+    expect(got.pages.length).toBeGreaterThan(1);
+    expect(got.pages.every((p) => p.url.startsWith(home.url))).toBe(true);
+    const toHome = home.requests.filter((r) => r.at >= since);
+    expect(toHome.map((r) => r.path)).toContain('/api/v1/accounts/lookup');
+    expect(toHome.every((r) => r.authorization === null)).toBe(true);
+  });
+
+  it("falls back to the first instance's copy when the home instance does not answer", async () => {
+    home.setDown(true);
+    try {
+      const got = await new MastodonConnector({ instanceUrl: first.url, http: new PoliteHttpClient({ userAgent: UA, limit: LIMIT, minBackoffMs: 1, retries: 1 }), homeInstanceOf: () => home.url }).fetchAccount(person.handle);
+      expect(got).toMatchObject({ status: 'fetched', externalId: person.handle.toLowerCase(), followersCount: person.followersCount - STALE });
+      if (got.status === 'fetched') expect(got.pages.every((p) => p.url.startsWith(first.url))).toBe(true);
+    } finally {
+      home.setDown(false);
+    }
+  }, 60_000);
+
+  it("reads the first instance's own accounts there, never asking a home", async () => {
+    const local = carPeople.find((p) => p.handle.endsWith(`@${world.mastodon.instanceDomain}`))!;
+    const before = home.requests.length;
+    const got = await connector.fetchAccount(local.handle);
+    expect(got).toMatchObject({ status: 'fetched', followersCount: local.followersCount });
+    expect(home.requests.length).toBe(before);
+  });
+});

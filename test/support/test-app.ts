@@ -25,7 +25,9 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...overrides });
+  // The fake worlds' remote Mastodon accounts live on made-up domains: read them through the local fake instance,
+  // never from https://<domain> (no test leaves loopback).
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', MASTODON_HOME_INSTANCES: 'off', ...overrides });
 }
 
 export type ApiOn = Pick<TestApp, 'app' | 'url' | 'graphql'>;

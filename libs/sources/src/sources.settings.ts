@@ -25,6 +25,7 @@ export function connectorFor(config: AppConfig, network: NetworkName, origin?: s
     blueskyHandle: config.BLUESKY_HANDLE,
     blueskyAppPassword: config.BLUESKY_APP_PASSWORD,
     mastodonAccessToken: config.MASTODON_ACCESS_TOKEN,
+    mastodonHomeInstances: config.MASTODON_HOME_INSTANCES !== 'off',
     limit: rateLimitOf(network === 'bluesky' ? config.BLUESKY_RATE_LIMIT : config.MASTODON_RATE_LIMIT),
   });
 }

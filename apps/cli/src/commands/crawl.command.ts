@@ -38,7 +38,7 @@ function crawlCommand(network: NetworkName) {
     .addHelpText(
       'after',
       `
-Settings (environment): ${network === 'bluesky' ? 'BLUESKY_APPVIEW_URL, BLUESKY_HANDLE + BLUESKY_APP_PASSWORD (post search)' : 'MASTODON_INSTANCE_URL, MASTODON_ACCESS_TOKEN (account search past its first page)'},
+Settings (environment): ${network === 'bluesky' ? 'BLUESKY_APPVIEW_URL, BLUESKY_HANDLE + BLUESKY_APP_PASSWORD (post search)' : 'MASTODON_INSTANCE_URL, MASTODON_ACCESS_TOKEN (account search past its first page), MASTODON_HOME_INSTANCES (on: read other instances\' accounts from their home instance)'},
 CRAWLER_CONTACT_URL (named in the User-Agent), DATABASE_URL (else the embedded PostgreSQL under .data/).
 Requests keep under the network's published limit (${network === 'bluesky' ? '3,000 per 5 minutes' : '300 per 5 minutes'}) and the limit its answers announce.
 Accounts that opted out of being read by other services are skipped and removed. Scores follow in the worker (npm start).`,

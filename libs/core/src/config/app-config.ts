@@ -92,11 +92,19 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   BLUESKY_APP_PASSWORD?: string;
 
-  /** The Mastodon instance crawls and lookups ask (accounts elsewhere are read through it). */
+  /** The Mastodon instance crawls and lookups ask first (account search, tag timelines, lookups by handle). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   MASTODON_INSTANCE_URL = 'https://mastodon.social';
 
-  /** A Mastodon access token (read scope): lets account search page past its first page. */
+  /**
+   * "on": an account of another instance is read from its home instance (https://<its domain>), whose counts,
+   * posts and likes are the truth, falling back to MASTODON_INSTANCE_URL's copy when the home does not answer.
+   * "off": everything is read through MASTODON_INSTANCE_URL (one host; remote counts as fresh as its federation).
+   */
+  @IsOptional() @IsIn(['on', 'off'])
+  MASTODON_HOME_INSTANCES: 'on' | 'off' = 'on';
+
+  /** A Mastodon access token (read scope, for MASTODON_INSTANCE_URL only): lets account search page past its first page. */
   @IsOptional() @IsString()
   MASTODON_ACCESS_TOKEN?: string;
 

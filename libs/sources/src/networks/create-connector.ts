@@ -17,6 +17,8 @@ export interface ConnectorSettings {
   blueskyHandle?: string;
   blueskyAppPassword?: string;
   mastodonAccessToken?: string;
+  /** Read remote Mastodon accounts from their home instances (https://<domain>); off reads everything through instanceUrl. */
+  mastodonHomeInstances?: boolean;
   /** Another limit than the published one (tests, a benchmark, an instance with its own). */
   limit?: { requests: number; windowSeconds: number };
   maxConcurrent?: number;
@@ -32,5 +34,10 @@ export function createConnector(network: NetworkName, settings: ConnectorSetting
     const appPassword = settings.blueskyHandle && settings.blueskyAppPassword ? { handle: settings.blueskyHandle, password: settings.blueskyAppPassword } : undefined;
     return new BlueskyConnector({ appviewUrl: settings.appviewUrl ?? 'https://public.api.bsky.app', http, appPassword });
   }
-  return new MastodonConnector({ instanceUrl: settings.instanceUrl ?? 'https://mastodon.social', http, accessToken: settings.mastodonAccessToken });
+  return new MastodonConnector({
+    instanceUrl: settings.instanceUrl ?? 'https://mastodon.social',
+    http,
+    accessToken: settings.mastodonAccessToken,
+    homeInstanceOf: settings.mastodonHomeInstances ? (domain) => `https://${domain}` : undefined,
+  });
 }

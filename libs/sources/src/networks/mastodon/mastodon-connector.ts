@@ -1,6 +1,6 @@
 import { parseJsonPreservingBigInts, type MastodonPageMethod, type NetworkPage } from '@renown/ingestion';
 import { fullAcct, htmlToText } from '@renown/ingestion/formats/mastodon.parser.js';
-import type { HttpAnswer, PoliteHttpClient } from '../../http/polite-http-client.js';
+import { NetworkUnavailableError, RateLimitedError, type HttpAnswer, type PoliteHttpClient } from '../../http/polite-http-client.js';
 import { MalformedPageError } from '../malformed-page.error.js';
 import { AccountPages, PageProblem } from '../account-pages.js';
 import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
@@ -11,6 +11,14 @@ export interface MastodonConnectorOptions {
   http: PoliteHttpClient;
   /** With a token, account search pages past its first page (`offset` is refused to anonymous callers). */
   accessToken?: string;
+  /**
+   * Where the home instance of a remote account's domain answers (`https://fosstodon.org` for fosstodon.org), or
+   * null to read remote accounts through this instance. The home instance is the truth: this instance's copy of a
+   * remote account has counts as old as its last federation, and misses posts and likes it never received.
+   */
+  homeInstanceOf?: (domain: string) => string | null;
+  /** The domain of this instance's accounts, when it differs from the URL's host (a test's loopback server). */
+  accountDomain?: string;
 }
 
 const MAX_RAW = 64 * 1024;
@@ -72,7 +80,20 @@ export class MastodonConnector implements NetworkConnector {
   constructor(private readonly options: MastodonConnectorOptions) {
     const url = new URL(options.instanceUrl);
     this.origin = url.origin;
-    this.host = url.host.toLowerCase();
+    this.host = (options.accountDomain ?? url.host).toLowerCase();
+  }
+
+  private readonly homes = new Map<string, MastodonConnector | null>();
+
+  /** A connector for the account's home instance (same polite client, so each host keeps its own limit; no token). */
+  private homeOf(acct: string): MastodonConnector | null {
+    const domain = acct.split('@')[1];
+    if (!domain || domain === this.host || !this.options.homeInstanceOf) return null;
+    if (!this.homes.has(domain)) {
+      const url = this.options.homeInstanceOf(domain);
+      this.homes.set(domain, url && new URL(url).origin !== this.origin ? new MastodonConnector({ instanceUrl: url, http: this.options.http, accountDomain: domain }) : null);
+    }
+    return this.homes.get(domain)!;
   }
 
   rateLimit() {
@@ -223,6 +244,17 @@ export class MastodonConnector implements NetworkConnector {
     if (mastodonOptedOut(account)) {
       const how = account.noindex === true ? 'asked search engines not to index their profile (noindex)' : 'turned off discoverability';
       return { status: 'opted-out', externalId: acct, handle: acct, message: `@${acct} opted out of being indexed (they ${how}), so Renown does not read it.`, quarantined: [] };
+    }
+
+    const home = this.homeOf(acct);
+    if (home) {
+      try {
+        const fromHome = await home.fetchAccount(acct, limitsIn);
+        if (fromHome.status !== 'not-found') return fromHome; // fetched, suspended or opted out: the home instance knows best
+      } catch (err) {
+        if (!(err instanceof NetworkUnavailableError || err instanceof RateLimitedError || err instanceof MalformedPageError)) throw err;
+      }
+      // The home instance did not answer, refused us, or does not know the account: this instance's copy it is.
     }
 
     const id: string = account.id;
