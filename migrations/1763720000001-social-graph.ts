@@ -1,8 +1,9 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * The social graph every platform is normalized into (contract: /work/briefing/GRAPH-SCHEMA.md), plus the
- * bookkeeping of imports. Platform ids are TEXT (tweet ids exceed 2^53); internal ids are BIGINT identities.
+ * The social graph every platform is normalized into (contract: the graph-schema brief the project was started
+ * from), plus the bookkeeping of imports. Platform ids are TEXT (tweet ids exceed 2^53); internal ids are BIGINT
+ * identities.
  *
  * Stubs: an account or post referenced before it is seen is inserted with `is_stub = true` and completed in
  * place when it arrives, so foreign keys never wait for input order.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findBrowser } from '../../support/find-browser.mjs';
 
-// Flags that work as root with no network (see ../shared/STACK.md).
+// Flags that work as root with no network (measured on the CI machines).
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'console');

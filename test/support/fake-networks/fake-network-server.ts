@@ -93,7 +93,7 @@ export interface FakeServer {
   stats(): FakeServerStats;
 }
 
-/** Published defaults (see /work/shared/NETWORKS.md): Bluesky public AppView 3000/5 min per IP, Mastodon 300/5 min. */
+/** Published defaults (the networks' own documentation): Bluesky public AppView 3000/5 min per IP, Mastodon 300/5 min. */
 export const DEFAULT_RATE_LIMITS: Record<FakeNetwork, RateLimit> = {
   bluesky: { requests: 3000, windowSeconds: 300 },
   mastodon: { requests: 300, windowSeconds: 300 },

@@ -2,7 +2,7 @@ import type { InfluenceNetwork } from './influence-network.js';
 
 /**
  * The fitted constants of model influence-v2 (inputs in NETWORK_INPUTS order). Fitted with
- * `npm run eval:score -- ../shared/data/kaggle-peerindex-influencers/calibration.csv --fit` (8 hidden units,
+ * `npm run eval:score -- <PeerIndex calibration.csv> --fit` (the Kaggle PeerIndex judgments) (8 hidden units,
  * L2 1, 3 seeds averaged, 3,000 Adam steps); units whose output weight the fit drove to zero (< 0.001)
  * are left out, which changes no score. 5-fold held-out AUC of the same procedure: 0.8596.
  */
