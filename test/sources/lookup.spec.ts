@@ -93,4 +93,48 @@ describe('influencerLookup: any handle, fetched and scored in seconds', () => {
     expect(last.status).toBe(200);
     expect(await last.json()).toMatchObject({ handle: person.handle });
   }, 60_000);
+
+  it('POST /v1/lookup answers many handles in one call: known ones with their scores, unknown ones fetched, bad entries named', async () => {
+    const key = await createApiKey(t, brand.headers, 'batch key');
+    const post = (body: unknown) => fetch(`${t.url}/v1/lookup`, { method: 'POST', headers: { 'x-api-key': key.secret, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const [known, unknown] = world.carPeople('bluesky').filter((p) => !p.special).slice(5, 7);
+    // One of them Renown already knows (looked up before, then scored).
+    const settled = await lookUntilSettled('bluesky', known.handle);
+    expect(settled.answer.status).toBe('ready');
+
+    const handles = [
+      { platform: 'bluesky', handle: known.handle },
+      { platform: 'bluesky', handle: `@${unknown.handle}` },
+      { platform: 'bluesky', handle: unknown.handle }, // asked twice: fetched once
+      { platform: 'not a platform!', handle: 'x' },
+      { platform: 'twitter', handle: 'nobody_known_here' },
+    ];
+    const first = await post({ handles, fetch: true });
+    expect(first.status).toBe(200);
+    const { results } = await first.json();
+    expect(results.map((r: { status: string }) => r.status)).toEqual(['known', 'fetching', 'fetching', 'invalid', 'unknown']);
+    expect(results[0]).toMatchObject({ platform: 'bluesky', handle: known.handle, account: { id: settled.answer.accountId, followers: known.followersCount, score: { band: expect.any(String) }, lastFetchedAt: expect.any(String) } });
+    expect(results[0].account.score.score).toBeGreaterThanOrEqual(1);
+    expect(Array.isArray(results[0].account.topTopics)).toBe(true);
+    expect(results[3].message).toMatch(/is not a platform name/);
+    expect(results[4].message).toBe('Renown does not know nobody_known_here on twitter.');
+    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM account_lookups WHERE query = $1`, [unknown.handle]);
+    expect(rows[0].n).toBe(1);
+
+    // Asked again until the fetch is in: the unknown one arrives with its profile's follower count.
+    const deadline = Date.now() + 30_000;
+    let again: { status: string; account?: { followers: number } }[] = [];
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      again = (await (await post({ handles: handles.slice(1, 2), fetch: true })).json()).results;
+    } while (again[0].status === 'fetching' && Date.now() < deadline);
+    expect(again[0]).toMatchObject({ status: 'known', account: { followers: unknown.followersCount } });
+
+    // Without fetch nothing is read; a malformed body or too many handles is a 400 that says what to send.
+    expect((await (await post({ handles: [{ platform: 'bluesky', handle: 'someone-new.bsky.social' }] })).json()).results[0]).toMatchObject({ status: 'unknown', message: expect.stringContaining('send "fetch": true') });
+    const tooMany = await post({ handles: Array.from({ length: 101 }, (_, i) => ({ platform: 'bluesky', handle: `h${i}.bsky.social` })) });
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handles', message: expect.stringMatching(/with 1 to 100 handles; got 101/) });
+    expect((await post({ nope: true })).status).toBe(400);
+  }, 90_000);
 });

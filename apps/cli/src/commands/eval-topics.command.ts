@@ -11,7 +11,7 @@ const pct = (x: number) => x.toFixed(3);
  */
 export const evalTopicsCommand = new Command('eval-topics')
   .description('measure topic classification on TweetTopic-format JSONL (per-label P/R, then micro-F1 and macro-F1)')
-  .argument('<files...>', 'JSONL files in the tweet-topic-xl format (e.g. ../shared/data/tweet-topic-xl/es_test.jsonl)')
+  .argument('<files...>', 'JSONL files in the tweet-topic-xl format (e.g. tweet-topic-xl/es_test.jsonl)')
   .action((files: string[]) => {
     const trained = new Set(trainingFiles().map((f) => basename(f)));
     for (const f of files) {

@@ -20,8 +20,8 @@ What happens:
 Database: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (as \`renown start\` uses).
 
 Examples:
-  npm run renown -- ingest ../shared/data/twitter-v2-twarc-csv/brexit.jsonl
-  npm run renown -- ingest ../shared/data/snap-higgs-twitter/higgs-activity_time.txt.gz
+  npm run renown -- ingest brexit.jsonl              (a twarc JSONL file)
+  npm run renown -- ingest higgs-activity_time.txt.gz (the SNAP Higgs edge list)
   npm run renown -- ingest friends.tsv --format edge-list --platform twitter --edge-type follow
   npm run renown -- ingest ./exports/            (every file in the folder)`;
 

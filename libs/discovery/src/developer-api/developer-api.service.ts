@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
 import { ErrorCode } from '@renown/core';
 import { WINDOW_DAYS } from '@renown/scoring';
+import { LookupService, NETWORKS } from '@renown/sources';
 import { DiscoveryError } from '../discovery.error.js';
 import type {
   AccountResponse,
+  BatchLookupResponse,
+  BatchLookupResult,
   IdentityResponse,
   InfluenceEntry,
   InfluenceResponse,
@@ -13,6 +16,7 @@ import type {
   TopicsResponse,
   UsageResponse,
 } from './http/developer-api.responses.js';
+import { parseHandle, parsePlatform } from './http/parse-developer-api-input.js';
 import { rankInfluenceLinks, type InfluenceLink } from './influence/rank-influence-links.js';
 import { ApiCallMeter } from './metering/api-call-meter.js';
 import { type AccountRow, DeveloperApiRepository, type LatestScoreRow } from './reading/developer-api.repository.js';
@@ -20,6 +24,8 @@ import { scoreBand } from './score/score-band.js';
 import { computeScoreDeltas } from './score/score-deltas.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** Handles per batch lookup: a screen of a timeline or a follower list. */
+export const BATCH_LOOKUP_MAX = 100;
 /**
  * Linked accounts per direction that are ranked exactly. Beyond them (accounts with thousands of engagers)
  * the weaker links by undiscounted weight are left out: only heavy reciprocity or bot discounts on more than
@@ -42,7 +48,92 @@ export class DeveloperApiService {
   constructor(
     private readonly repo: DeveloperApiRepository,
     private readonly meter: ApiCallMeter,
+    private readonly lookups: LookupService,
   ) {}
+
+  /**
+   * Up to BATCH_LOOKUP_MAX handles in one call (a browser extension scanning a timeline): each answered from what
+   * Renown holds, with its score, band, top topics and when it was last fetched; with `fetch`, a Bluesky or
+   * Mastodon handle Renown does not know is fetched (status `fetching`; ask again). A wrong entry is answered
+   * `invalid` with the reason and the rest still go through; repeated handles are looked up once.
+   */
+  async lookupBatch(body: unknown): Promise<BatchLookupResponse> {
+    const o = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+    const handles = o?.handles;
+    if (!Array.isArray(handles) || handles.length === 0 || handles.length > BATCH_LOOKUP_MAX) {
+      throw DiscoveryError.badInput(`Send {"handles": [{"platform": "bluesky", "handle": "alice.bsky.social"}, ...]} with 1 to ${BATCH_LOOKUP_MAX} handles${Array.isArray(handles) ? `; got ${handles.length}` : ''}.`, { field: 'handles' });
+    }
+    if (o!.fetch !== undefined && typeof o!.fetch !== 'boolean') throw DiscoveryError.badInput('"fetch" is true or false.', { field: 'fetch' });
+    const fetch = o!.fetch === true;
+
+    const asked = handles.map((h) => {
+      const e = h !== null && typeof h === 'object' ? (h as Record<string, unknown>) : {};
+      const platform = typeof e.platform === 'string' ? e.platform : '';
+      const handle = typeof e.handle === 'string' ? e.handle : '';
+      try {
+        return { platform: parsePlatform(platform), handle, clean: parseHandle(handle), problem: null as string | null };
+      } catch (err) {
+        return { platform, handle, clean: '', problem: err instanceof Error ? err.message : String(err) };
+      }
+    });
+    const valid = asked.filter((a) => !a.problem);
+    const known = await this.repo.findByHandles(valid.map((a) => ({ platform: a.platform, handle: a.clean })));
+    const keyOf = (a: { platform: string; clean: string }) => `${a.platform}:${a.clean.toLowerCase()}`;
+
+    // With fetch, each handle of a network Renown reads that it does not hold fresh and scored (unknown, only seen
+    // as someone's engager, or read over a day ago) goes through the look-up, once: it fetches, or joins a fetch.
+    const scoresOfKnown = await this.repo.latestScores([...known.values()].map((r) => r.id));
+    const freshAndScored = (row: (AccountRow & { lastFetchedAt: Date | null }) | undefined) =>
+      !!row && !row.isStub && scoresOfKnown.has(row.id) && !!row.lastFetchedAt && Date.now() - new Date(row.lastFetchedAt).getTime() < 86_400_000;
+    const fetched = new Map<string, { status: BatchLookupResult['status']; message: string; accountId: string | null }>();
+    if (fetch) {
+      for (const a of valid) {
+        const key = keyOf(a);
+        if (fetched.has(key) || !(NETWORKS as readonly string[]).includes(a.platform) || freshAndScored(known.get(key))) continue;
+        try {
+          const answer = await this.lookups.lookup(a.platform, a.clean, { fetch: true });
+          const ready = answer.accountId && (answer.status === 'ready' || answer.status === 'scoring');
+          fetched.set(key, { status: ready ? 'known' : (answer.status as BatchLookupResult['status']), message: answer.message, accountId: ready ? answer.accountId : null });
+        } catch (err) {
+          fetched.set(key, { status: 'invalid', message: err instanceof Error ? err.message : String(err), accountId: null });
+        }
+      }
+    }
+    const extraIds = [...fetched.values()].map((f) => f.accountId).filter((id): id is string => !!id);
+    const extra = new Map((await Promise.all(extraIds.map((id) => this.repo.findById(id)))).filter((r) => !!r).map((r) => [r!.id, r!]));
+    const rows = [...known.values(), ...extra.values()];
+    const ids = rows.map((r) => r.id);
+    const [scores, topics] = await Promise.all([this.repo.latestScores(ids), this.repo.topTopics(ids, 3)]);
+    const accountOf = (row: AccountRow & { lastFetchedAt?: Date | null }): NonNullable<BatchLookupResult['account']> => {
+      const score = scores.get(row.id);
+      return {
+        id: row.id,
+        handle: row.handle,
+        displayName: row.displayName,
+        followers: row.followersCount,
+        score: score ? { score: round2(score.score), band: scoreBand(score.score), percentile: round2(score.percentile), day: score.day } : null,
+        topTopics: topics.get(row.id) ?? [],
+        lastFetchedAt: row.lastFetchedAt ? new Date(row.lastFetchedAt).toISOString() : null,
+      };
+    };
+
+    return {
+      results: asked.map((a): BatchLookupResult => {
+        const base = { platform: a.platform, handle: a.handle };
+        if (a.problem) return { ...base, status: 'invalid', message: a.problem };
+        const f = fetched.get(keyOf(a));
+        if (f?.accountId && extra.has(f.accountId)) return { ...base, status: 'known', account: accountOf(extra.get(f.accountId)!) };
+        if (f && f.status !== 'known') return { ...base, status: f.status, message: f.message };
+        const row = known.get(keyOf(a));
+        if (row) return { ...base, status: 'known', account: accountOf(row) };
+        return {
+          ...base,
+          status: 'unknown',
+          message: (NETWORKS as readonly string[]).includes(a.platform) ? `Renown does not know ${a.clean} yet; send "fetch": true to read it from ${a.platform}.` : `Renown does not know ${a.clean} on ${a.platform}.`,
+        };
+      }),
+    };
+  }
 
   async identityByHandle(platform: string, handle: string): Promise<IdentityResponse> {
     const row = await this.repo.findByHandle(platform, handle);

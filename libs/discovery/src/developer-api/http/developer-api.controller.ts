@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { LookupService } from '@renown/sources';
 import { type BrandId, CurrentBrand, Public } from '@renown/accounts';
 import { DeveloperApiService } from '../developer-api.service.js';
 import { DeveloperApiGuard, NotMetered } from './developer-api.guard.js';
-import type { AccountResponse, IdentityResponse, InfluenceResponse, ScoreResponse, TopicsResponse, UsageResponse } from './developer-api.responses.js';
+import type { AccountResponse, BatchLookupResponse, IdentityResponse, InfluenceResponse, ScoreResponse, TopicsResponse, UsageResponse } from './developer-api.responses.js';
 import { parseAccountId, parseHandle, parseLimit, parsePlatform } from './parse-developer-api-input.js';
 
 /**
@@ -49,6 +49,17 @@ export class DeveloperApiController {
       return { status: answer.status, message: answer.message, ...(answer.status === 'fetching' ? { retryAfterSeconds: 2 } : {}) };
     }
     return this.api.identityByHandle(p, parseHandle(handle));
+  }
+
+  /**
+   * Up to 100 handles in one call, each with its score, band, top topics and when it was last fetched; with
+   * `"fetch": true`, Bluesky and Mastodon handles Renown does not know are fetched (status `fetching`; ask again).
+   * Rate-limited and metered as one call.
+   */
+  @Post('lookup')
+  @HttpCode(200)
+  lookupBatch(@Body() body: unknown): Promise<BatchLookupResponse> {
+    return this.api.lookupBatch(body);
   }
 
   @Get('accounts/:id')

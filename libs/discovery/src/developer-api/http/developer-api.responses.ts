@@ -93,3 +93,30 @@ export interface UsageResponse {
   period: string;
   apiCalls: { used: number; limit: number | null };
 }
+
+/** One handle of a batch lookup (`POST /v1/lookup`), in the order asked. */
+export interface BatchLookupResult {
+  platform: string;
+  /** The handle as it was sent. */
+  handle: string;
+  /**
+   * known: `account` is filled; fetching: Renown is reading it from its network (ask again in a few seconds);
+   * unknown: not known and not fetched (send `fetch: true`, Bluesky and Mastodon only); not-found, suspended,
+   * opted-out, unavailable, failed: what the network said; invalid: the entry itself was wrong (see `message`).
+   */
+  status: 'known' | 'fetching' | 'unknown' | 'not-found' | 'suspended' | 'opted-out' | 'unavailable' | 'failed' | 'invalid';
+  message?: string;
+  account?: {
+    id: string;
+    handle: string | null;
+    displayName: string | null;
+    followers: number | null;
+    score: { score: number; band: string; percentile: number; day: string } | null;
+    topTopics: { slug: string; name: string; score: number | null }[];
+    lastFetchedAt: string | null;
+  };
+}
+
+export interface BatchLookupResponse {
+  results: BatchLookupResult[];
+}

@@ -62,6 +62,41 @@ export class DeveloperApiRepository {
     return row;
   }
 
+  /**
+   * Many handles at once (the batch lookup): one query, keyed by `platform:lower(handle)`. Like findByHandle, a
+   * full account wins over a stub, then the most followed. With when each was last read from its network.
+   */
+  async findByHandles(pairs: { platform: string; handle: string }[]): Promise<Map<string, AccountRow & { lastFetchedAt: Date | null }>> {
+    if (!pairs.length) return new Map();
+    const rows: (AccountRow & { lastFetchedAt: Date | null; key: string })[] = await this.db.query(
+      `SELECT DISTINCT ON (platform, lower(handle)) ${ACCOUNT_COLUMNS}, last_fetched_at AS "lastFetchedAt", platform || ':' || lower(handle) AS key
+       FROM (SELECT a.* FROM unnest($1::text[], $2::text[]) AS w(p, h) JOIN social_accounts a ON a.platform = w.p AND lower(a.handle) = lower(w.h)) a
+       ORDER BY platform, lower(handle), is_stub, followers_count DESC NULLS LAST, id`,
+      [pairs.map((p) => p.platform), pairs.map((p) => p.handle)],
+    );
+    return new Map(rows.map(({ key, ...row }) => [key, row]));
+  }
+
+  /** The top `perAccount` visible topics of each account, by rank, with their topic scores. */
+  async topTopics(accountIds: string[], perAccount: number): Promise<Map<string, { slug: string; name: string; score: number | null }[]>> {
+    if (!accountIds.length) return new Map();
+    const rows: { accountId: string; slug: string; name: string; score: number | null }[] = await this.db.query(
+      `SELECT account_id AS "accountId", slug, name, score FROM (
+         SELECT at.account_id::text AS account_id, t.slug, t.display_name AS name, s.score::int AS score,
+                row_number() OVER (PARTITION BY at.account_id ORDER BY at.rank, t.id) AS n
+         FROM account_topics at
+         JOIN topics t ON t.id = at.topic_id
+         LEFT JOIN account_topic_scores s ON s.topic_id = at.topic_id AND s.account_id = at.account_id
+         WHERE at.account_id = ANY($1::bigint[])
+           AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = at.account_id AND h.topic_id = at.topic_id)) x
+       WHERE n <= $2 ORDER BY account_id, n`,
+      [accountIds, perAccount],
+    );
+    const out = new Map<string, { slug: string; name: string; score: number | null }[]>();
+    for (const { accountId, ...t } of rows) out.set(accountId, [...(out.get(accountId) ?? []), t]);
+    return out;
+  }
+
   async findByExternalId(platform: string, externalId: string): Promise<AccountRow | undefined> {
     const [row] = await this.db.query(`SELECT ${ACCOUNT_COLUMNS} FROM social_accounts WHERE platform = $1 AND external_id = $2`, [platform, externalId]);
     return row;
