@@ -11,6 +11,7 @@ import {
   OperatorOnly,
   Public,
   Roles,
+  SessionsService,
 } from '../../libs/accounts/src/index.js';
 import { ConfigModule, DatabaseModule, HttpErrorFilter, MailModule, QueueModule } from '../../libs/core/src/index.js';
 import cookieParser from 'cookie-parser';
@@ -99,7 +100,8 @@ describe('auth on plain HTTP controllers', () => {
     expect(await get('/probe/owners-only', { 'x-api-key': key.secret })).toMatchObject({ status: 403 });
     expect(await get('/probe/operators-only', owner.headers)).toMatchObject({ status: 403 });
     await t.db.pool.query(`UPDATE users SET is_operator = true WHERE id = $1`, [owner.userId]);
-    await t.authChangesSeen();
+    // The probe app is a process of its own with its own session cache: wait until it, not the test app, heard.
+    await app.get(SessionsService).changesSeen();
     expect(await get('/probe/operators-only', owner.headers)).toEqual({ status: 200, body: { ok: true } });
   });
 
