@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppConfig, HttpErrorFilter, PinoNestLogger, requestLogging } from '@renown/core';
+import { developerApiCors } from '@renown/discovery/developer-api/index.js';
 import cookieParser from 'cookie-parser';
 import { ApiModule } from './api.module.js';
 
@@ -18,6 +19,8 @@ export async function createApiApp(config: AppConfig, databaseUrl: string): Prom
   // files are served with their own cache headers by ConsoleMiddleware.
   app.set('etag', false);
   app.use(requestLogging);
+  // The developer REST API answers browsers from any origin (bearer keys, no cookies); preflights end here.
+  app.use('/v1', developerApiCors);
   app.use(cookieParser());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

@@ -24,7 +24,7 @@
  */
 export { AccountsError } from './accounts.error.js';
 export { AccountsModule } from './accounts.module.js';
-export { type Actor, type ApiKeyActor, BrandRole, type UserActor } from './auth/actor.js';
+export { type Actor, type ApiKeyActor, ApiKeyKind, BrandRole, type UserActor } from './auth/actor.js';
 export { Authenticated, CurrentActor, CurrentBrand, OperatorOnly, OptionalActor, Public, Roles, UsersOnly } from './auth/auth.decorators.js';
 export { AuthGuard } from './auth/auth.guard.js';
 export { asBrandId, assertBrandId, type BrandId, MissingBrandIdError } from './brand-scope/brand-id.js';

@@ -44,7 +44,16 @@ export default defineCases({
     const email = `pending-${a.brandId.slice(0, 8)}@example.test`;
     const inv = await t.graphql(`mutation($e: String!) { inviteTeamMember(email: $e, role: ADMIN) { id } }`, { e: email }, a.owner.headers);
     const sessions = await t.graphql(`{ sessions { id } }`, {}, a.owner.headers);
-    return { invitationId: inv.data.inviteTeamMember.id, pendingEmail: email, ownerSessionId: sessions.data.sessions[0].id };
+    // An extension key of A's owner: B must neither list nor revoke it (its name is a marker too).
+    const extensionKeyName = `A extension ${a.brandId.slice(0, 8)}`;
+    const ext = await t.graphql(`mutation($n: String!) { createApiKey(name: $n, kind: EXTENSION) { apiKey { id } } }`, { n: extensionKeyName }, a.owner.headers);
+    return {
+      invitationId: inv.data.inviteTeamMember.id,
+      pendingEmail: email,
+      ownerSessionId: sessions.data.sessions[0].id,
+      extensionKeyId: ext.data.createApiKey.apiKey.id,
+      extensionKeyName,
+    };
   },
   cases: {
     'Mutation.signUp': publicOperation('creates a new brand; answers the same for any email'),
@@ -93,18 +102,26 @@ export default defineCases({
       await expectSameAsMissing(attacker, `mutation($id: ID!) { removeMember(userId: $id) }`, { id: a.member.userId }, 'id');
     }),
     'Query.apiKeys': brandOwned(async ({ attacker }) => {
-      expectNoErrorOrRefused(await attacker.graphql(`{ apiKeys { id name prefix } }`));
+      expectNoErrorOrRefused(await attacker.graphql(`{ apiKeys { id name prefix kind createdBy { userId name email } } }`));
+      // "My extension keys" and every kind filter: only B's own keys, never A's extension key (the harness checks).
+      for (const args of ['(kind: EXTENSION)', '(kind: EXTENSION, createdByMe: true)', '(kind: DEVELOPER)']) {
+        expectNoErrorOrRefused(await attacker.graphql(`{ apiKeys${args} { id name kind lastUsedAt createdBy { name email } } }`));
+      }
     }),
     'Mutation.createApiKey': brandOwned(async ({ attacker, b }) => {
       const res = await attacker.graphql(`mutation { createApiKey(name: "isolation probe") { apiKey { id } secret } }`);
       expectNoErrorOrRefused(res);
+      const ext = await attacker.graphql(`mutation { createApiKey(name: "isolation extension probe", kind: EXTENSION) { apiKey { id kind createdBy { userId } } secret } }`);
+      expectNoErrorOrRefused(ext);
       if (attacker.kind === 'user') {
         const me = await attacker.graphql(`{ me { brand { id } } }`, {});
         expect(me.data.me.brand.id).toBe(b.brandId);
+        expect(ext.data.createApiKey.apiKey).toMatchObject({ kind: 'EXTENSION', createdBy: { userId: b.owner.userId } });
       }
     }),
-    'Mutation.revokeApiKey': brandOwned(async ({ attacker, a }) => {
+    'Mutation.revokeApiKey': brandOwned(async ({ attacker, a, ids }) => {
       await expectSameAsMissing(attacker, `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`, { id: a.apiKey.id }, 'id');
+      await expectSameAsMissing(attacker, `mutation($id: ID!) { revokeApiKey(id: $id) { id kind revokedAt } }`, { id: ids.extensionKeyId }, 'id');
     }),
     'Query.sessions': brandOwned(async ({ attacker }) => {
       expectNoErrorOrRefused(await attacker.graphql(`{ sessions { id current ip } }`));

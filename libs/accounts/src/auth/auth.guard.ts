@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccountsError } from '../accounts.error.js';
-import type { BrandRole } from './actor.js';
+import { ApiKeyKind, type BrandRole } from './actor.js';
 import { IS_PUBLIC, OPERATOR_ONLY, REQUIRES_AUTH, requestOf, ROLES, USERS_ONLY } from './auth.decorators.js';
 import { RequestAuthenticator } from './request-authenticator.service.js';
 
@@ -31,6 +31,14 @@ export class AuthGuard implements CanActivate {
       if (!actor && presented && !isPublic) {
         throw AccountsError.unauthenticated('Your session or API key is unknown, expired or revoked. Log in again or use an active API key.');
       }
+    }
+    // An extension key is for the developer REST API's look-ups and lists only (DeveloperApiGuard scopes it there):
+    // never GraphQL, not even its public operations, nor the console's HTTP routes (CSV exports).
+    if (req.actor?.kind === 'apiKey' && req.actor.keyKind === ApiKeyKind.EXTENSION && (isGraphql || !isPublic)) {
+      throw AccountsError.forbidden(
+        'An extension key only works for the Renown browser extension: it can look up handles and add accounts to lists through the developer API (/v1), not use GraphQL or the console. Log in, or use a developer API key.',
+        { reason: 'extension-key-scope' },
+      );
     }
     if (isPublic) return true;
     const actor = req.actor;

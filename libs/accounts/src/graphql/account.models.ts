@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { BrandRole } from '../auth/actor.js';
+import { ApiKeyKind, BrandRole } from '../auth/actor.js';
 
 export enum ActorType {
   USER = 'user',
@@ -77,11 +77,21 @@ export class AcceptTeamInvitationResult {
   session: AuthPayload | null;
 }
 
+@ObjectType({ description: 'The team member who created an API key.' })
+export class ApiKeyCreator {
+  @Field(() => ID) userId: string;
+  @Field() name: string;
+  @Field() email: string;
+}
+
 @ObjectType()
 export class ApiKey {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field({ description: 'The first characters of the key (rnk_...), to recognise it. The full secret is never shown again.' }) prefix: string;
+  @Field(() => ApiKeyKind, { description: 'DEVELOPER (the developer API and GraphQL) or EXTENSION (the browser extension: look-ups and adding to lists only).' })
+  kind: ApiKeyKind;
+  @Field(() => ApiKeyCreator, { nullable: true, description: 'The team member who created it; null when that person was deleted.' }) createdBy: ApiKeyCreator | null;
   @Field() createdAt: Date;
   @Field({ nullable: true }) lastUsedAt?: Date;
   @Field({ nullable: true }) revokedAt?: Date;

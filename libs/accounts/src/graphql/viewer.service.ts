@@ -22,6 +22,8 @@ export const toApiKey = (k: ApiKeyRow): ApiKey => ({
   id: k.id,
   name: k.name,
   prefix: k.prefix,
+  kind: k.kind,
+  createdBy: k.created_by && k.creator_email !== null ? { userId: k.created_by, name: k.creator_name ?? '', email: k.creator_email } : null,
   createdAt: k.created_at,
   lastUsedAt: k.last_used_at ?? undefined,
   revokedAt: k.revoked_at ?? undefined,

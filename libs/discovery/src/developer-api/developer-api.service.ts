@@ -4,6 +4,7 @@ import { ErrorCode } from '@renown/core';
 import { WINDOW_DAYS } from '@renown/scoring';
 import { LookupService, NETWORKS } from '@renown/sources';
 import { DiscoveryError } from '../discovery.error.js';
+import { InfluencerRowsService } from '../search/rows/influencer-rows.service.js';
 import type {
   AccountResponse,
   BatchLookupResponse,
@@ -26,6 +27,21 @@ import { computeScoreDeltas } from './score/score-deltas.js';
 const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Handles per batch lookup: a screen of a timeline or a follower list. */
 export const BATCH_LOOKUP_MAX = 100;
+/** Look-ups a batch starts at once with `fetch` (each is a few queries and a queued job, not the fetch itself). */
+const BATCH_FETCH_CONCURRENCY = 4;
+/** Names the browser extension may send for a platform, and the name Renown stores it under. */
+const PLATFORM_ALIASES: Record<string, string> = { x: 'twitter' };
+/** Networks people ask about that Renown does not read (yet): answered `unknown` with a plain sentence, not `invalid`. */
+const NOT_READ_YET: Record<string, string> = { youtube: 'YouTube', instagram: 'Instagram', tiktok: 'TikTok' };
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
 /**
  * Linked accounts per direction that are ranked exactly. Beyond them (accounts with thousands of engagers)
  * the weaker links by undiscounted weight are left out: only heavy reciprocity or bot discounts on more than
@@ -49,13 +65,15 @@ export class DeveloperApiService {
     private readonly repo: DeveloperApiRepository,
     private readonly meter: ApiCallMeter,
     private readonly lookups: LookupService,
+    private readonly influencerRows: InfluencerRowsService,
   ) {}
 
   /**
    * Up to BATCH_LOOKUP_MAX handles in one call (a browser extension scanning a timeline): each answered from what
    * Renown holds, with its score, band, top topics and when it was last fetched; with `fetch`, a Bluesky or
    * Mastodon handle Renown does not know is fetched (status `fetching`; ask again). A wrong entry is answered
-   * `invalid` with the reason and the rest still go through; repeated handles are looked up once.
+   * `invalid` with the reason and the rest still go through; repeated handles are looked up once. Each known account
+   * also carries its audience quality, discovery's one-line why and the path of its console page.
    */
   async lookupBatch(body: unknown): Promise<BatchLookupResponse> {
     const o = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : null;
@@ -71,7 +89,8 @@ export class DeveloperApiService {
       const platform = typeof e.platform === 'string' ? e.platform : '';
       const handle = typeof e.handle === 'string' ? e.handle : '';
       try {
-        return { platform: parsePlatform(platform), handle, clean: parseHandle(handle), problem: null as string | null };
+        const parsed = parsePlatform(platform);
+        return { platform: PLATFORM_ALIASES[parsed] ?? parsed, handle, clean: parseHandle(handle), problem: null as string | null };
       } catch (err) {
         return { platform, handle, clean: '', problem: err instanceof Error ? err.message : String(err) };
       }
@@ -87,9 +106,12 @@ export class DeveloperApiService {
       !!row && !row.isStub && scoresOfKnown.has(row.id) && !!row.lastFetchedAt && Date.now() - new Date(row.lastFetchedAt).getTime() < 86_400_000;
     const fetched = new Map<string, { status: BatchLookupResult['status']; message: string; accountId: string | null }>();
     if (fetch) {
+      const toFetch = new Map<string, (typeof valid)[number]>();
       for (const a of valid) {
         const key = keyOf(a);
-        if (fetched.has(key) || !(NETWORKS as readonly string[]).includes(a.platform) || freshAndScored(known.get(key))) continue;
+        if (!toFetch.has(key) && (NETWORKS as readonly string[]).includes(a.platform) && !freshAndScored(known.get(key))) toFetch.set(key, a);
+      }
+      await forEachLimited([...toFetch], BATCH_FETCH_CONCURRENCY, async ([key, a]) => {
         try {
           const answer = await this.lookups.lookup(a.platform, a.clean, { fetch: true });
           const ready = answer.accountId && (answer.status === 'ready' || answer.status === 'scoring');
@@ -97,15 +119,22 @@ export class DeveloperApiService {
         } catch (err) {
           fetched.set(key, { status: 'invalid', message: err instanceof Error ? err.message : String(err), accountId: null });
         }
-      }
+      });
     }
-    const extraIds = [...fetched.values()].map((f) => f.accountId).filter((id): id is string => !!id);
-    const extra = new Map((await Promise.all(extraIds.map((id) => this.repo.findById(id)))).filter((r) => !!r).map((r) => [r!.id, r!]));
+    const extraIds = [...new Set([...fetched.values()].map((f) => f.accountId).filter((id): id is string => !!id))];
+    const extra = new Map((await this.repo.findManyWithFetchedAt(extraIds)).map((r) => [r.id, r]));
     const rows = [...known.values(), ...extra.values()];
-    const ids = rows.map((r) => r.id);
-    const [scores, topics] = await Promise.all([this.repo.latestScores(ids), this.repo.topTopics(ids, 3)]);
+    const ids = [...new Set(rows.map((r) => r.id))];
+    const [scores, topics, quality, influencers] = await Promise.all([
+      this.repo.latestScores(ids),
+      this.repo.topTopics(ids, 3),
+      this.repo.audienceQuality(ids),
+      this.influencerRows.rowsForAccounts(ids),
+    ]);
+    const whyOf = new Map(influencers.map((i) => [i.accountId, i.why]));
     const accountOf = (row: AccountRow & { lastFetchedAt?: Date | null }): NonNullable<BatchLookupResult['account']> => {
       const score = scores.get(row.id);
+      const aq = quality.get(row.id);
       return {
         id: row.id,
         handle: row.handle,
@@ -114,6 +143,9 @@ export class DeveloperApiService {
         score: score ? { score: round2(score.score), band: scoreBand(score.score), percentile: round2(score.percentile), day: score.day } : null,
         topTopics: topics.get(row.id) ?? [],
         lastFetchedAt: row.lastFetchedAt ? new Date(row.lastFetchedAt).toISOString() : null,
+        audienceQuality: aq ? { score: aq.score, confidence: aq.confidence, sizeBand: aq.sizeBand, computedAt: new Date(aq.computedAt).toISOString() } : null,
+        why: whyOf.get(row.id) ?? 'Not scored yet',
+        url: `/accounts/${row.id}`,
       };
     };
 
@@ -129,7 +161,11 @@ export class DeveloperApiService {
         return {
           ...base,
           status: 'unknown',
-          message: (NETWORKS as readonly string[]).includes(a.platform) ? `Renown does not know ${a.clean} yet; send "fetch": true to read it from ${a.platform}.` : `Renown does not know ${a.clean} on ${a.platform}.`,
+          message: (NETWORKS as readonly string[]).includes(a.platform)
+            ? `Renown does not know ${a.clean} yet; send "fetch": true to read it from ${a.platform}.`
+            : NOT_READ_YET[a.platform]
+              ? `Renown does not read ${NOT_READ_YET[a.platform]} yet, so it has no score for ${a.clean}.`
+              : `Renown does not know ${a.clean} on ${a.platform}.`,
         };
       }),
     };

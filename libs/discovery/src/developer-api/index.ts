@@ -3,6 +3,7 @@
  * are exported for reuse, e.g. by a profile page that wants the same deltas.
  */
 export { DeveloperApiModule } from './developer-api.module.js';
+export { developerApiCors } from './http/developer-api-cors.js';
 export { scoreBand } from './score/score-band.js';
 export { computeScoreDeltas, type DailyScore, type ScoreDelta } from './score/score-deltas.js';
 export { rankInfluenceLinks, type InfluenceLink, type InfluenceLinks } from './influence/rank-influence-links.js';

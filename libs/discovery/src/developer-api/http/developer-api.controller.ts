@@ -3,14 +3,26 @@ import type { Response } from 'express';
 import { LookupService } from '@renown/sources';
 import { type BrandId, CurrentBrand, Public } from '@renown/accounts';
 import { DeveloperApiService } from '../developer-api.service.js';
-import { DeveloperApiGuard, NotMetered } from './developer-api.guard.js';
-import type { AccountResponse, BatchLookupResponse, IdentityResponse, InfluenceResponse, ScoreResponse, TopicsResponse, UsageResponse } from './developer-api.responses.js';
+import { DeveloperApiListsService } from '../lists/developer-api-lists.service.js';
+import { DeveloperApiGuard, ExtensionKeyAllowed, NotMetered } from './developer-api.guard.js';
+import type {
+  AccountResponse,
+  AddToListResponse,
+  BatchLookupResponse,
+  IdentityResponse,
+  InfluenceResponse,
+  ListsResponse,
+  ScoreResponse,
+  TopicsResponse,
+  UsageResponse,
+} from './developer-api.responses.js';
 import { parseAccountId, parseHandle, parseLimit, parsePlatform } from './parse-developer-api-input.js';
 
 /**
  * The developer REST API, version 1, in the shape of Klout's v2 API (identity, score with deltas and band,
  * topics, influence). API keys only: @Public() hands authentication to DeveloperApiGuard, which refuses
- * anything but an active rnk_ key, applies the per-key rate limit and meters the call.
+ * anything but an active rnk_ key, keeps extension keys to the routes marked @ExtensionKeyAllowed() (look-ups and
+ * adding to lists), applies the per-key rate limit and meters the call.
  */
 @Public()
 @UseGuards(DeveloperApiGuard)
@@ -19,6 +31,7 @@ export class DeveloperApiController {
   constructor(
     private readonly api: DeveloperApiService,
     private readonly lookups: LookupService,
+    private readonly lists: DeveloperApiListsService,
   ) {}
 
   @Get('identity/:platform/id/:externalId')
@@ -56,10 +69,26 @@ export class DeveloperApiController {
    * `"fetch": true`, Bluesky and Mastodon handles Renown does not know are fetched (status `fetching`; ask again).
    * Rate-limited and metered as one call.
    */
+  @ExtensionKeyAllowed()
   @Post('lookup')
   @HttpCode(200)
   lookupBatch(@Body() body: unknown): Promise<BatchLookupResponse> {
     return this.api.lookupBatch(body);
+  }
+
+  /** The brand's shortlists (the extension's "Add to list"); with `?accountId=`, each says whether that account is on it. */
+  @ExtensionKeyAllowed()
+  @Get('lists')
+  listShortlists(@CurrentBrand() brandId: BrandId, @Query('accountId') accountId?: string): Promise<ListsResponse> {
+    return this.lists.lists(brandId, accountId);
+  }
+
+  /** Adds `{ "accountId": "..." }` to one of the brand's lists; adding twice changes nothing (`alreadyOnList: true`). */
+  @ExtensionKeyAllowed()
+  @Post('lists/:id/accounts')
+  @HttpCode(200)
+  addToShortlist(@CurrentBrand() brandId: BrandId, @Param('id') id: string, @Body() body: unknown): Promise<AddToListResponse> {
+    return this.lists.add(brandId, id, body);
   }
 
   @Get('accounts/:id')

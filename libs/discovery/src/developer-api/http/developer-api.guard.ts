@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Actor } from '@renown/accounts';
+import { type Actor, ApiKeyKind } from '@renown/accounts';
 import { ErrorCode } from '@renown/core';
 import type { Request, Response } from 'express';
 import { DiscoveryError } from '../../discovery.error.js';
@@ -11,6 +11,13 @@ const NOT_METERED = 'renown:developer-api:not-metered';
 /** The route is rate-limited but not counted as a billed API call (e.g. reading one's own usage). */
 export const NotMetered = () => SetMetadata(NOT_METERED, true);
 
+const EXTENSION_ALLOWED = 'renown:developer-api:extension-allowed';
+/**
+ * An extension key (ApiKeyKind.EXTENSION, the browser extension's) may call this route. Every other /v1 route
+ * answers such a key 403 KEY_SCOPE, before the rate limit and metering.
+ */
+export const ExtensionKeyAllowed = () => SetMetadata(EXTENSION_ALLOWED, true);
+
 const API_KEY_HELP = 'Send an API key as "Authorization: Bearer rnk_..." or "X-Api-Key: rnk_..."; an owner or admin creates one in the console under Settings, API keys.';
 
 function unauthenticated(message: string, reason: string) {
@@ -19,7 +26,8 @@ function unauthenticated(message: string, reason: string) {
 
 /**
  * Every /v1 request, in order: an API key and nothing else (a console session is refused, so a logged-in
- * browser can neither spend the brand's API quota nor be driven cross-site), the per-key rate limit (429 with
+ * browser can neither spend the brand's API quota nor be driven cross-site), an extension key only on the routes
+ * marked @ExtensionKeyAllowed() (403 KEY_SCOPE elsewhere), the per-key rate limit (429 with
  * Retry-After), then metering (402 when the plan has no API access or its monthly API calls are used up).
  * The global AuthGuard has already looked the credential up (the controller is @Public to it so that this
  * guard, not the console's log-in message, answers the developer).
@@ -42,6 +50,15 @@ export class DeveloperApiGuard implements CanActivate {
       throw this.refusal(req, actor);
     }
 
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (actor.keyKind === ApiKeyKind.EXTENSION && !this.reflector.getAllAndOverride<boolean>(EXTENSION_ALLOWED, targets)) {
+      throw new DiscoveryError(
+        ErrorCode.KEY_SCOPE,
+        `An extension key can only look up handles and add accounts to lists (POST /v1/lookup, GET /v1/lists, POST /v1/lists/{id}/accounts); use a developer API key for ${req.method} ${req.path}. An owner or admin creates one in the console under Settings, API keys.`,
+        { reason: 'extension-key-scope', keyKind: 'extension' },
+      );
+    }
+
     const rate = await this.limiter.hit(actor.apiKeyId);
     res.setHeader('X-RateLimit-Limit', String(rate.limit));
     res.setHeader('X-RateLimit-Remaining', String(rate.remaining));
@@ -55,7 +72,7 @@ export class DeveloperApiGuard implements CanActivate {
       );
     }
 
-    if (!this.reflector.getAllAndOverride<boolean>(NOT_METERED, [ctx.getHandler(), ctx.getClass()])) {
+    if (!this.reflector.getAllAndOverride<boolean>(NOT_METERED, targets)) {
       await this.meter.count(actor.brandId, actor.apiKeyId, this.idempotencyKey(req));
     }
     return true;

@@ -114,7 +114,47 @@ export interface BatchLookupResult {
     score: { score: number; band: string; percentile: number; day: string } | null;
     topTopics: { slug: string; name: string; score: number | null }[];
     lastFetchedAt: string | null;
+    /** The account's latest audience quality, as its profile shows it; null until computed. */
+    audienceQuality: AudienceQualitySummary | null;
+    /** One line on why it scores what it does (discovery's why-line), e.g. "4 posts on Cars in 30 days, 12k reposts; 48k followers". */
+    why: string;
+    /** Path of the account's page in the console (on the same host as the API): `/accounts/<id>`. */
+    url: string;
   };
+}
+
+export interface AudienceQualitySummary {
+  /** 1-100: how much of the audience is genuine, against accounts of a similar size. */
+  score: number;
+  /** low (under 30 followers and engagers observed), medium, high (300+). */
+  confidence: string | null;
+  /** The size band benchmarked against, e.g. "1k-3k followers". */
+  sizeBand: string | null;
+  computedAt: string;
+}
+
+/** One of the brand's shortlists (`GET /v1/lists`). */
+export interface ListSummary {
+  id: string;
+  name: string;
+  /** Accounts on the list. */
+  size: number;
+  updatedAt: string;
+  /** Only with `?accountId=`: whether that account is on this list. */
+  containsAccount?: boolean;
+}
+
+export interface ListsResponse {
+  lists: ListSummary[];
+}
+
+/** `POST /v1/lists/{id}/accounts`: adding twice changes nothing and says so. */
+export interface AddToListResponse {
+  accountId: string;
+  added: boolean;
+  alreadyOnList: boolean;
+  message: string;
+  list: ListSummary;
 }
 
 export interface BatchLookupResponse {

@@ -3,9 +3,9 @@ import { DiscoveryError } from '../../discovery.error.js';
 const MAX_BIGINT = 9223372036854775807n;
 
 /** A Renown account id: digits, within PostgreSQL's bigint. Anything else is a 400 naming the value. */
-export function parseAccountId(raw: string): string {
+export function parseAccountId(raw: string, field = 'id'): string {
   if (!/^\d{1,19}$/.test(raw) || BigInt(raw) > MAX_BIGINT || BigInt(raw) === 0n) {
-    throw DiscoveryError.badInput(`"${raw.slice(0, 40)}" is not a Renown account id: ids are whole numbers sent as strings, e.g. "1042". Look one up with GET /v1/identity/{platform}/{handle}.`, { field: 'id' });
+    throw DiscoveryError.badInput(`"${raw.slice(0, 40)}" is not a Renown account id: ids are whole numbers sent as strings, e.g. "1042". Look one up with GET /v1/identity/{platform}/{handle}.`, { field });
   }
   return BigInt(raw).toString();
 }

@@ -107,6 +107,24 @@ export class DeveloperApiRepository {
     return row;
   }
 
+  /** Many accounts by id in one query (the batch lookup's just-fetched ones), with when each was last read from its network. */
+  async findManyWithFetchedAt(ids: string[]): Promise<(AccountRow & { lastFetchedAt: Date | null })[]> {
+    if (!ids.length) return [];
+    return this.db.query(`SELECT ${ACCOUNT_COLUMNS}, last_fetched_at AS "lastFetchedAt" FROM social_accounts WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  /** The stored audience quality of each account (one row per account, rewritten by each run), as the profile shows it. */
+  async audienceQuality(accountIds: string[]): Promise<Map<string, { score: number; confidence: string | null; sizeBand: string | null; computedAt: Date }>> {
+    if (!accountIds.length) return new Map();
+    const rows: { accountId: string; score: number; confidence: string | null; sizeBand: string | null; computedAt: Date }[] = await this.db.query(
+      `SELECT account_id::text AS "accountId", score::int AS score, breakdown->>'confidence' AS confidence, breakdown->'band'->>'label' AS "sizeBand",
+              computed_at AS "computedAt"
+         FROM account_audience_quality WHERE account_id = ANY($1::bigint[])`,
+      [accountIds],
+    );
+    return new Map(rows.map(({ accountId, ...q }) => [accountId, q]));
+  }
+
   async findManyById(ids: string[]): Promise<AccountRow[]> {
     if (!ids.length) return [];
     return this.db.query(`SELECT ${ACCOUNT_COLUMNS} FROM social_accounts WHERE id = ANY($1::bigint[])`, [ids]);

@@ -1,0 +1,67 @@
+import type { Platform, SiteId } from './sites.js';
+
+/** A handle as the developer API's POST /v1/lookup takes it. */
+export interface HandleRef {
+  platform: Platform;
+  handle: string;
+}
+
+export const keyOf = (h: HandleRef) => `${h.platform}:${h.handle.toLowerCase()}`;
+
+/** One handle's answer, as POST /v1/lookup returns it. */
+export interface Answer extends HandleRef {
+  status: 'known' | 'fetching' | 'unknown' | 'not-found' | 'suspended' | 'opted-out' | 'unavailable' | 'failed' | 'invalid';
+  message?: string;
+  account?: {
+    id: string;
+    handle: string | null;
+    displayName: string | null;
+    followers: number | null;
+    score: { score: number; band: string; percentile: number; day: string } | null;
+    topTopics: { slug: string; name: string; score: number | null }[];
+    lastFetchedAt: string | null;
+    audienceQuality?: { score: number | null; label: string | null } | null;
+    why?: string | null;
+    url?: string | null;
+  };
+}
+
+/** Why the extension shows nothing: not set up, the key was refused, or the server did not answer. */
+export type ConnectionState = 'ok' | 'not-connected' | 'key-refused' | 'server-down';
+
+export interface ShortlistRef {
+  id: string;
+  name: string;
+  size?: number;
+}
+
+/** What content scripts and the options page ask the background for. */
+export type Request =
+  | { type: 'page'; host: string }
+  | { type: 'lookup'; handles: HandleRef[] }
+  | { type: 'fetch'; handle: HandleRef }
+  | { type: 'lists' }
+  | { type: 'add-to-list'; listId: string; accountId: string }
+  | { type: 'reader-report'; site: SiteId; host: string; ok: boolean; found: number; problem?: string }
+  | { type: 'status' };
+
+export interface PageAnswer {
+  site: SiteId | null;
+  enabled: boolean;
+  serverUrl: string;
+}
+
+export interface LookupAnswer {
+  state: ConnectionState;
+  message?: string;
+  answers: Answer[];
+}
+
+export interface ReaderHealth {
+  site: SiteId;
+  host: string;
+  ok: boolean;
+  found: number;
+  problem?: string;
+  at: string;
+}
