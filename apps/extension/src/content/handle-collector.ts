@@ -5,7 +5,7 @@ export const BATCH_MAX = 100;
 /** How long handles that came on screen wait for more before they are sent (a scroll brings many at once). */
 const SETTLE_MS = 200;
 /** A batch that is not full is topped up with handles of the next screens below, so one request covers more. */
-const LOOKAHEAD_SCREENS = 10;
+const LOOKAHEAD_SCREENS = 20;
 
 export interface CollectorDeps {
   lookup(handles: HandleRef[]): Promise<LookupAnswer>;
