@@ -40,6 +40,8 @@ function RequireSession() {
 
 function PublicOnly({ element }: { element: React.ReactElement }) {
   const { viewer } = useSession();
-  if (viewer) return <Navigate to="/" replace />;
+  const location = useLocation();
+  // Signed in (or just logged in): back to the page that sent them to log in, such as a deep link.
+  if (viewer) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />;
   return element;
 }

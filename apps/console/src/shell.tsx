@@ -16,6 +16,7 @@ import { Shortlist } from './screens/lists/shortlist.js';
 import { Sources } from './screens/sources.js';
 import { Profile, ProfileLookup } from './screens/profile.js';
 import { Settings } from './screens/settings.js';
+import { ConnectExtension } from './screens/extension/connect-extension.js';
 import { Team } from './screens/team.js';
 import { Welcome } from './screens/welcome.js';
 import { useSession, useViewer } from './session.js';
@@ -100,6 +101,7 @@ export function Shell() {
           <Route path="team" element={<Team />} />
           <Route path="billing" element={<Billing />} />
           <Route path="settings" element={<Settings />} />
+          <Route path="extension/connect" element={<ConnectExtension />} />
           <Route path="discover" element={<Discover />} />
           <Route path="sources" element={<Sources />} />
           <Route path="campaigns" element={<CampaignList />} />

@@ -31,7 +31,8 @@ export function isApiPath(path: string): boolean {
 export const CONSOLE_ROUTES: RegExp[] = [
   /^\/$/,
   /^\/(login|signup|verify-email|accept-invitation)$/,
-  /^\/(team|billing|settings|discover|lists|audience)$/,
+  /^\/(team|billing|settings|discover|lists|audience|sources)$/,
+  /^\/extension\/connect$/,
   /^\/campaigns(\/new|\/\d+)?$/,
   /^\/accounts(\/\d+)?$/,
   /^\/lists\/\d+$/,

@@ -599,6 +599,18 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { viewer: { actorType: ActorType, role: BrandRole | null, user: { id: string, email: string, name: string, emailVerified: boolean } | null, brand: { id: string, name: string } | null, memberships: Array<{ role: BrandRole, brand: { id: string, name: string } }> } } };
 
+export type ExtensionKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExtensionKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateExtensionKeyMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateExtensionKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string } } };
+
 export type CrawlFieldsFragment = { id: string, network: string, origin: string, terms: Array<string>, topicSlugs: Array<string>, maxAccounts: number | null, maxHours: number | null, status: string, statusReason: string | null, requests: number, createdAt: string, startedAt: string | null, finishedAt: string | null, rateLimit: { limit: number, windowSeconds: number, remaining: number | null, resetAt: string | null, usedShare: number } | null, counts: { found: number, fetched: number, kept: number, dropped: number, pending: number, fetching: number, notFound: number, suspended: number, optedOut: number, failed: number, quarantined: number } };
 
 export type CrawlsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2038,7 +2050,7 @@ export const ServerInfoDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ServerInfoQuery, ServerInfoQueryVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
-  apiKeys {
+  apiKeys(kind: DEVELOPER) {
     id
     name
     prefix
@@ -2123,6 +2135,30 @@ export const ChangePasswordDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ExtensionKeysDocument = new TypedDocumentString(`
+    query ExtensionKeys {
+  apiKeys(kind: EXTENSION, createdByMe: true) {
+    id
+    name
+    prefix
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ExtensionKeysQuery, ExtensionKeysQueryVariables>;
+export const CreateExtensionKeyDocument = new TypedDocumentString(`
+    mutation CreateExtensionKey($name: String!) {
+  createApiKey(name: $name, kind: EXTENSION) {
+    secret
+    apiKey {
+      id
+      name
+      prefix
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateExtensionKeyMutation, CreateExtensionKeyMutationVariables>;
 export const CrawlsDocument = new TypedDocumentString(`
     query Crawls {
   crawls {

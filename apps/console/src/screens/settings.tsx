@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { OneTimeSecret } from '../components/one-time-secret.js';
 import { AccountSecurity } from './account-security.js';
 import { BrandAccounts } from './brand-accounts.js';
+import { ExtensionKeys } from './extension/extension-keys.js';
 import { Field, formValues } from '../components/field.js';
 import { ActionButton, Notice } from '../components/action-button.js';
 import { DataTable } from '../components/data-table.js';
@@ -27,6 +28,7 @@ export function Settings() {
           <div>Only owners and admins can rename the brand and manage API keys. Ask one of them if you need a key.</div>
         </div>
       )}
+      <ExtensionKeys />
       <AccountSecurity />
       <BrandAccounts />
     </div>
