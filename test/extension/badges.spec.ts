@@ -127,9 +127,9 @@ describe('the browser extension on the five sites', () => {
   it('hovering a badge opens the card: score and band, topics, followers, audience quality, the why, last fetched and the two buttons', async () => {
     const listId = await createShortlist(t, brand, `EV launch ${Date.now()}`);
     await seedTopics(t, ALICE); // as seeded: a scoring run started by another test may have recomputed them
-    sites.set('bsky.app', '/profile/alice-evs.bsky.social', blueskyPage([ALICE], { profile: ALICE }));
+    sites.set('bsky.app', '/profile/alice-evs.bsky.social', blueskyPage([ALICE, BORIS, ALICE, BORIS], { profile: ALICE }));
     const { page } = await open('https://bsky.app/profile/alice-evs.bsky.social');
-    await waitForBadges(page, 2);
+    await waitForBadges(page, 5);
     await page.locator('renown-badge button.badge').first().hover();
     const card = page.locator('renown-badge [role=dialog]').first();
     await card.waitFor({ state: 'visible' });

@@ -51,7 +51,10 @@ async function main() {
         addToList: (listId, accountId) => ask({ type: 'add-to-list', listId, accountId }),
       });
       badges.set(spot.element, badge);
-      spot.element.after(badge.host);
+      // Inline next to an inline handle; at the end of a block one (a profile header), so no new line appears.
+      const display = getComputedStyle(spot.element).display;
+      if (display.startsWith('inline') || display === 'contents') spot.element.after(badge.host);
+      else spot.element.append(badge.host);
     }
     badge.show(answer);
   };
