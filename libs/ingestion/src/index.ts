@@ -19,5 +19,6 @@ export * from './persons/person-linker.js';
 export * from './persons/profile-link.js';
 // For benchmarks (raw COPY of the same normalized rows) and tools that write observations directly.
 export { GraphBatch, type QuarantineEntry } from './writing/graph-batch.js';
-export { GraphWriter, type BatchCounts, type EntityCounts } from './writing/graph-writer.js';
+export { GraphWriter } from './writing/graph-writer.js';
+export type { BatchCounts, EntityCounts } from './writing/batch-counts.js';
 export { copyRow, copyValue } from './writing/encode-copy-text.js';

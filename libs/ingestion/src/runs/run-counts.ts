@@ -1,4 +1,4 @@
-import type { BatchCounts, EntityCounts } from '../writing/graph-writer.js';
+import type { BatchCounts, EntityCounts } from '../writing/batch-counts.js';
 
 /** What one import run did. inserted/updated/unchanged count graph rows (accounts + posts + interactions). */
 export interface RunCounts {

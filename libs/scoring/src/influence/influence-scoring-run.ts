@@ -5,7 +5,8 @@ import { buildEngagementGraph, computeInfluenceFromRanks, type EngagementGraph, 
 import { computeRawInfluence, INFLUENCE_MODEL_VERSION } from './compute-influence-score.js';
 import type { InfluenceSignals } from './influence-signals.js';
 import { contributionValue, fourSignificant, signalValues, SNAPSHOT_CONTRIBUTIONS, SNAPSHOT_SIGNAL_FIELDS } from './snapshot-columns.js';
-import type { InfluenceScoreStore, PersonSnapshotRow, SnapshotRow } from './influence-score.store.js';
+import type { InfluenceScoreStore } from './influence-score.store.js';
+import type { PersonSnapshotRow, SnapshotRow } from './score-snapshot-rows.js';
 
 export interface ScoringRunOptions {
   trigger: 'schedule' | 'accounts-touched' | 'manual' | 'bench';
