@@ -5,7 +5,7 @@ import { buildAutomotiveWorld, startFakeBlueskyAppView, type AutomotiveWorld, ty
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { badgesRenownCallsFor, createExtensionKey, createShortlist, type KnownPerson, seedKnown, seedTopics } from './extension-fixtures.js';
 import { blueskyPage, instagramPage, mastodonPage, xPage, youtubePage } from './support/site-pages.js';
-import { buildExtension, type ExtensionBrowser, launchWithExtension, type RenownProxy, type SiteServer, startRenownProxy, startSites } from './support/extension-browser.js';
+import { type ExtensionBrowser, type ExtensionHarness, type RenownProxy, type SiteServer, startExtensionHarness } from './support/extension-browser.js';
 
 /*
  * The extension in real Chromium on local copies of the five sites: a badge with the score beside each handle
@@ -27,11 +27,11 @@ describe('the browser extension on the five sites', () => {
   let sites: SiteServer;
   let proxy: RenownProxy;
   let browser: ExtensionBrowser;
+  let harness: ExtensionHarness;
   let key: string;
   const shot = screenshots('extension');
 
   beforeAll(async () => {
-    buildExtension();
     world = buildAutomotiveWorld(2);
     bluesky = await startFakeBlueskyAppView(world.bluesky, { rateLimit: { requests: 3000, windowSeconds: 30 } });
     t = await createTestApp({ BLUESKY_APPVIEW_URL: bluesky.url, BLUESKY_RATE_LIMIT: '3000/30' });
@@ -39,14 +39,11 @@ describe('the browser extension on the five sites', () => {
     await t.startWorker();
     await seedKnown(t, [ALICE, BORIS, CARLA, DEV, JACK, KIM]);
     key = (await createExtensionKey(t, brand)).secret;
-    sites = await startSites();
-    proxy = await startRenownProxy(t.url);
-    browser = await launchWithExtension(sites);
+    harness = await startExtensionHarness(t.url);
+    ({ sites, proxy, browser } = harness);
   }, 90_000);
   afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await sites?.close();
+    await harness?.close();
     await t?.close();
     await bluesky?.close();
   });

@@ -3,7 +3,7 @@ import { buildConsole, screenshots } from '../console/support/browser.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { seedKnown, type KnownPerson } from './extension-fixtures.js';
 import { xPage } from './support/site-pages.js';
-import { buildExtension, type ExtensionBrowser, launchWithExtension, type RenownProxy, type SiteServer, startRenownProxy, startSites } from './support/extension-browser.js';
+import { type ExtensionBrowser, type ExtensionHarness, type RenownProxy, type SiteServer, startExtensionHarness } from './support/extension-browser.js';
 
 /*
  * Connecting the extension by signing in through the console: the options page opens Renown in a tab, the user
@@ -20,22 +20,19 @@ describe('connecting the extension through the console', () => {
   let sites: SiteServer;
   let proxy: RenownProxy;
   let browser: ExtensionBrowser;
+  let harness: ExtensionHarness;
   const shot = screenshots('extension-connect');
 
   beforeAll(async () => {
     buildConsole();
-    buildExtension();
     t = await createTestApp();
     brand = await signUpBrand(t);
     await seedKnown(t, [ZOE, YUSUF]);
-    sites = await startSites();
-    proxy = await startRenownProxy(t.url);
-    browser = await launchWithExtension(sites);
+    harness = await startExtensionHarness(t.url);
+    ({ sites, proxy, browser } = harness);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await sites?.close();
+    await harness?.close();
     await t?.close();
   });
 

@@ -2,7 +2,7 @@ import { signUpBrand, type SignedUp } from '../accounts/accounts-test-helpers.js
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createExtensionKey, many, seedKnown } from './extension-fixtures.js';
 import { blueskyPage, changedBlueskyPage, xPage } from './support/site-pages.js';
-import { buildExtension, type ExtensionBrowser, launchWithExtension, type RenownProxy, type SiteServer, startRenownProxy, startSites } from './support/extension-browser.js';
+import { type ExtensionBrowser, type ExtensionHarness, type RenownProxy, type SiteServer, startExtensionHarness } from './support/extension-browser.js';
 
 /*
  * The extension stays light and polite: a page of 500 handles costs at most 5 look-ups, answers are kept for an
@@ -15,22 +15,19 @@ describe('the browser extension is light and polite', () => {
   let sites: SiteServer;
   let proxy: RenownProxy;
   let browser: ExtensionBrowser;
+  let harness: ExtensionHarness;
   const crowd = many('bluesky', 'Driver', 500, (i) => `driver${i}.bsky.social`);
   const xCrowd = many('twitter', 'Poster', 30, (i) => `poster_${i}`);
 
   beforeAll(async () => {
-    buildExtension();
     t = await createTestApp();
     brand = await signUpBrand(t);
     await seedKnown(t, [...crowd, ...xCrowd]);
-    sites = await startSites();
-    proxy = await startRenownProxy(t.url);
-    browser = await launchWithExtension(sites);
+    harness = await startExtensionHarness(t.url);
+    ({ sites, proxy, browser } = harness);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await sites?.close();
+    await harness?.close();
     await t?.close();
   });
 

@@ -25,7 +25,7 @@ export function App() {
 }
 
 function RequireSession() {
-  const { viewer, error, refresh } = useSession();
+  const { viewer, error, refresh, loggedOut } = useSession();
   const location = useLocation();
   if (viewer === undefined) {
     return (
@@ -34,7 +34,8 @@ function RequireSession() {
       </main>
     );
   }
-  if (viewer === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // A session that ended (expired, or a deep link opened signed out) comes back here after log-in; "Log out" does not.
+  if (viewer === null) return <Navigate to="/login" replace state={loggedOut ? undefined : { from: location.pathname + location.search }} />;
   return <Shell />;
 }
 

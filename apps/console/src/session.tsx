@@ -11,6 +11,8 @@ interface SessionState {
   setViewer: (v: Viewer | null) => void;
   refresh: () => Promise<void>;
   logOut: () => Promise<void>;
+  /** True after "Log out": the login page then opens fresh instead of returning to the page left. */
+  loggedOut: boolean;
 }
 
 const Context = createContext<SessionState | undefined>(undefined);
@@ -19,6 +21,11 @@ const Context = createContext<SessionState | undefined>(undefined);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [viewer, setViewer] = useState<Viewer | null | undefined>(undefined);
   const [error, setError] = useState<ApiError>();
+  const [loggedOut, setLoggedOut] = useState(false);
+  const signedIn = useCallback((v: Viewer | null) => {
+    if (v) setLoggedOut(false);
+    setViewer(v);
+  }, []);
   const refresh = useCallback(async () => {
     try {
       setViewer((await request(MeDocument)).me);
@@ -37,10 +44,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await request(LogOutDocument);
     } finally {
+      setLoggedOut(true);
       setViewer(null);
     }
   }, []);
-  return <Context.Provider value={{ viewer, error, setViewer, refresh, logOut }}>{children}</Context.Provider>;
+  return <Context.Provider value={{ viewer, error, setViewer: signedIn, refresh, logOut, loggedOut }}>{children}</Context.Provider>;
 }
 
 export function useSession(): SessionState {

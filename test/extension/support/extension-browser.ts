@@ -153,3 +153,28 @@ export async function launchWithExtension(sites: SiteServer): Promise<ExtensionB
     },
   };
 }
+
+export interface ExtensionHarness {
+  sites: SiteServer;
+  proxy: RenownProxy;
+  browser: ExtensionBrowser;
+  close(): Promise<void>;
+}
+
+/** The built extension in Chromium, the five sites' pages, and a counting proxy in front of the API at `apiUrl`. */
+export async function startExtensionHarness(apiUrl: string): Promise<ExtensionHarness> {
+  buildExtension();
+  const sites = await startSites();
+  const proxy = await startRenownProxy(apiUrl);
+  const browser = await launchWithExtension(sites);
+  return {
+    sites,
+    proxy,
+    browser,
+    async close() {
+      await browser.close();
+      await proxy.close();
+      await sites.close();
+    },
+  };
+}

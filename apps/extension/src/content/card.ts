@@ -38,7 +38,7 @@ export function cardContent(answer: Answer, actions: CardActions): HTMLElement {
   const fact = (term: string, value: string) => facts.append(el('dt', { textContent: term }), el('dd', { textContent: value }));
   fact('Followers', compactCount(a.followers));
   const aq = a.audienceQuality;
-  fact('Audience quality', aq && aq.score !== null ? `${Math.round(aq.score)}${aq.label ? ` · ${aq.label}` : ''}` : 'not measured yet');
+  fact('Audience quality', aq ? `${Math.round(aq.score)} of 100${aq.confidence ? `, ${aq.confidence} confidence` : ''}${aq.sizeBand ? ` (vs ${aq.sizeBand})` : ''}` : 'not measured yet');
   fact('Last fetched', a.lastFetchedAt ? day(a.lastFetchedAt) : 'from an imported file');
   body.append(
     el('h2', { textContent: a.displayName ?? a.handle ?? answer.handle }),

@@ -1,3 +1,4 @@
+import type { BatchLookupResult, ListSummary } from '../../../../libs/discovery/src/developer-api/http/developer-api.responses.js';
 import type { Platform, SiteId } from './sites.js';
 
 /** A handle as the developer API's POST /v1/lookup takes it. */
@@ -8,32 +9,13 @@ export interface HandleRef {
 
 export const keyOf = (h: HandleRef) => `${h.platform}:${h.handle.toLowerCase()}`;
 
-/** One handle's answer, as POST /v1/lookup returns it. */
-export interface Answer extends HandleRef {
-  status: 'known' | 'fetching' | 'unknown' | 'not-found' | 'suspended' | 'opted-out' | 'unavailable' | 'failed' | 'invalid';
-  message?: string;
-  account?: {
-    id: string;
-    handle: string | null;
-    displayName: string | null;
-    followers: number | null;
-    score: { score: number; band: string; percentile: number; day: string } | null;
-    topTopics: { slug: string; name: string; score: number | null }[];
-    lastFetchedAt: string | null;
-    audienceQuality?: { score: number | null; label: string | null } | null;
-    why?: string | null;
-    url?: string | null;
-  };
-}
+/** One handle's answer: the developer API's own type, so a change on either side fails the type check. */
+export type Answer = BatchLookupResult & { platform: Platform };
 
 /** Why the extension shows nothing: not set up, the key was refused, or the server did not answer. */
 export type ConnectionState = 'ok' | 'not-connected' | 'key-refused' | 'server-down';
 
-export interface ShortlistRef {
-  id: string;
-  name: string;
-  size?: number;
-}
+export type ShortlistRef = ListSummary;
 
 /** What content scripts and the options page ask the background for. */
 export type Request =

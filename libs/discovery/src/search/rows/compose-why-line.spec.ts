@@ -33,6 +33,11 @@ describe('composeWhyLine', () => {
     expect(composeWhyLine({ ...base, topicName: null, topicScore: null, topicPercentile: null })).toBe('Overall influence 60/100 (top 10%); 12k followers');
   });
 
+  it('reads a percentile stored as a fraction (as the scoring run writes it) the same as a percentage', () => {
+    expect(composeWhyLine({ ...base, topicName: null, topicScore: null, topicPercentile: null, overallPercentile: 0.9 })).toBe('Overall influence 60/100 (top 10%); 12k followers');
+    expect(composeWhyLine({ ...base, topicPercentile: 0.974 })).toBe('Cars influence 81/100 (top 3%); 12k followers');
+  });
+
   it('says plainly when nothing is known yet', () => {
     expect(composeWhyLine({ ...base, topicName: null, overallScore: null, followers: null })).toBe('Not scored yet');
   });

@@ -28,9 +28,12 @@ export function compactNumber(n: number): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "Top 3%" from a percentile of 97.2; never "top 0%". */
+/**
+ * "Top 3%" from a percentile of 97.2, or of 0.972 as the scoring run stores it (a fraction; older fixtures and
+ * topic scores use percentages, as the console's profile also allows); never "top 0%".
+ */
 function topShare(percentile: number): string {
-  const share = Math.max(1, Math.ceil(100 - percentile));
+  const share = Math.max(1, Math.ceil(100 - (percentile <= 1 ? percentile * 100 : percentile)));
   return `top ${share}%`;
 }
 
