@@ -1,4 +1,4 @@
-import type { BatchCounts, EntityCounts } from '../writing/batch-counts.js';
+import { type BatchCounts, emptyBatchCounts } from '../writing/batch-counts.js';
 
 /** What one import run did. inserted/updated/unchanged count graph rows (accounts + posts + interactions). */
 export interface RunCounts {
@@ -8,17 +8,9 @@ export interface RunCounts {
   unchanged: number;
   quarantined: number;
   skipped: number;
-  byEntity: {
-    accounts: EntityCounts;
-    posts: EntityCounts;
-    interactions: EntityCounts;
-    accountHistory: EntityCounts;
-    postHistory: EntityCounts;
-    deletions: number;
-  };
+  /** Per table, summed over the run's batches. */
+  byEntity: BatchCounts;
 }
-
-const zero = (): EntityCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
 
 export function emptyRunCounts(): RunCounts {
   return {
@@ -28,7 +20,7 @@ export function emptyRunCounts(): RunCounts {
     unchanged: 0,
     quarantined: 0,
     skipped: 0,
-    byEntity: { accounts: zero(), posts: zero(), interactions: zero(), accountHistory: zero(), postHistory: zero(), deletions: 0 },
+    byEntity: emptyBatchCounts(),
   };
 }
 
