@@ -21,7 +21,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runMigrations, startEmbeddedPostgres } from '@renown/core';
-import { GraphImporter, type NetworkName } from '@renown/ingestion';
+import { GraphImporter } from '@renown/ingestion';
 import { createConnector, CrawlRunner, CrawlStore, PUBLISHED_LIMITS } from '@renown/sources';
 import { buildAutomotiveWorld, startFakeBlueskyAppView, startFakeMastodonInstance, type FakeServer, type FakeServerStats } from '../support/fake-networks/index.js';
 
@@ -33,6 +33,8 @@ const opt = (name: string, dflt: number) => {
 const SCALE = opt('scale', 25);
 const LATENCY = opt('latency', 100);
 const CONCURRENCY = opt('concurrency', 4);
+/** The open networks this benchmark crawls. */
+type NetworkName = 'bluesky' | 'mastodon';
 const SECONDS: Record<NetworkName, number> = { bluesky: opt('seconds-bluesky', 120), mastodon: opt('seconds-mastodon', 180) };
 
 const freePort = () =>

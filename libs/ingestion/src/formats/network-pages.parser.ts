@@ -6,11 +6,14 @@ import {
   type Platform,
   type RejectedPart,
 } from '../model/graph-observation.js';
-import { BLUESKY_PAGE_METHODS, MASTODON_PAGE_METHODS, type NetworkName } from '../model/network-page.js';
+import { BLUESKY_PAGE_METHODS, INSTAGRAM_PAGE_METHODS, MASTODON_PAGE_METHODS, NETWORK_NAMES, YOUTUBE_PAGE_METHODS, type NetworkName } from '../model/network-page.js';
 import { parseJsonPreservingBigInts } from '../reading/parse-json-preserving-big-ints.js';
 import { parseAtUri } from './bluesky-jetstream.parser.js';
 import { arr, count, hashtag, isoTime, obj, str, uniq } from './field-readers.js';
 import type { FormatParser } from './format-parser.js';
+import { bodyArray, list, PageRefused, refuse, reject, type Page } from './network-pages/page-reading.js';
+import { parseYoutubePage } from './network-pages/youtube-pages.js';
+import { parseInstagramPage } from './network-pages/instagram-pages.js';
 import { addStatus, fullAcct, isAccount, isStatus, mastodonAccount } from './mastodon.parser.js';
 
 /**
@@ -34,50 +37,15 @@ const URL_IN_TEXT = /https?:\/\/[^\s)]+/g;
 // A #tag in the text: letters, digits and underscores, at least one letter (so "#1" is not a tag).
 const TAG_IN_TEXT = /(?:^|\s)[#＃]([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
 
-const METHODS: Record<NetworkName, readonly string[]> = { bluesky: BLUESKY_PAGE_METHODS, mastodon: MASTODON_PAGE_METHODS };
+const METHODS: Record<NetworkName, readonly string[]> = { bluesky: BLUESKY_PAGE_METHODS, mastodon: MASTODON_PAGE_METHODS, youtube: YOUTUBE_PAGE_METHODS, instagram: INSTAGRAM_PAGE_METHODS };
+const isNetworkName = (v: unknown): v is NetworkName => (NETWORK_NAMES as readonly unknown[]).includes(v);
 const key = (platform: Platform, externalId: string) => `${platform}\u0000${externalId}`;
 
 /** Whether a JSON value is a network page envelope (strict: it must never claim another format's records). */
 export function isNetworkPage(v: unknown): boolean {
   const o = obj(v);
-  return !!o && (o.network === 'bluesky' || o.network === 'mastodon') && typeof o.method === 'string' && typeof o.url === 'string' && 'body' in o;
+  return !!o && isNetworkName(o.network) && typeof o.method === 'string' && typeof o.url === 'string' && 'body' in o;
 }
-
-interface Page {
-  network: NetworkName;
-  method: string;
-  url: string;
-  fetchedAt: string;
-  subject: Record<string, any> | null;
-  body: any;
-  items: ParsedItems;
-  rejected: RejectedPart[];
-  /** Items of the page's list(s) looked at (for "every item was refused"). */
-  seen: number;
-}
-
-class PageRefused extends Error {}
-
-const refuse = (page: Pick<Page, 'method' | 'url'>, what: string): never => {
-  throw new PageRefused(`${page.method} page ${what} (${page.url})`);
-};
-
-/** The body's list under `name`, or the page is not the documented shape. */
-function list(page: Page, name: string, body: any = page.body): any[] {
-  const v = obj(body)?.[name];
-  if (!Array.isArray(v)) refuse(page, `without a "${name}" list`);
-  page.seen += v.length;
-  return v;
-}
-
-function bodyArray(page: Page, what: string): any[] {
-  if (!Array.isArray(page.body)) refuse(page, `without a list of ${what}`);
-  page.seen += page.body.length;
-  return page.body;
-}
-
-const reject = (page: Page, item: unknown, what: string) =>
-  page.rejected.push({ reason: `${page.method} item ${what} (${page.url})`, raw: JSON.stringify(item) ?? String(item) });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bluesky
@@ -389,6 +357,7 @@ function collectOptOuts(network: NetworkName, v: unknown, out: Set<string>, dept
     return;
   }
   const o = v as Record<string, any>;
+  if (network === 'youtube' || network === 'instagram') return; // neither network has an opt-out flag in its API
   if (network === 'bluesky') {
     const did = blueskyDid(o.did);
     if (did && hasNoUnauthenticated(o.labels)) out.add(key(BSKY, did));
@@ -456,7 +425,7 @@ export function parseNetworkPage(value: unknown, optedOut: Set<string> = new Set
   if (!o) return { ok: false, reason: 'not a network page: expected an object { network, method, url, fetchedAt, body }' };
   const url = str(o.url);
   if (!url) return { ok: false, reason: 'network page without a "url"' };
-  if (o.network !== 'bluesky' && o.network !== 'mastodon') return { ok: false, reason: `network page of an unknown network ${JSON.stringify(o.network ?? null)} (${url})` };
+  if (!isNetworkName(o.network)) return { ok: false, reason: `network page of an unknown network ${JSON.stringify(o.network ?? null)} (${url})` };
   const network: NetworkName = o.network;
   const method = str(o.method);
   if (!method || !METHODS[network].includes(method)) return { ok: false, reason: `unknown ${network} page method ${JSON.stringify(o.method ?? null)} (${url})` };
@@ -471,7 +440,9 @@ export function parseNetworkPage(value: unknown, optedOut: Set<string> = new Set
   const page: Page = { network, method, url, fetchedAt, subject: obj(o.subject), body: o.body, items: emptyItems(), rejected: [], seen: 0 };
   try {
     if (network === 'bluesky') parseBlueskyPage(page);
-    else parseMastodonPage(page);
+    else if (network === 'mastodon') parseMastodonPage(page);
+    else if (network === 'youtube') parseYoutubePage(page);
+    else parseInstagramPage(page);
   } catch (err) {
     if (err instanceof PageRefused) return { ok: false, reason: err.message };
     throw err;
@@ -485,7 +456,7 @@ export function parseNetworkPage(value: unknown, optedOut: Set<string> = new Set
 
 export const networkPagesFormat: FormatParser = {
   name: 'network-pages',
-  description: 'Bluesky and Mastodon public API answers as the crawler keeps them: { network, method, url, fetchedAt, subject?, body } per record',
+  description: 'Bluesky, Mastodon, YouTube Data API and Instagram Business Discovery answers as the crawler keeps them: { network, method, url, fetchedAt, subject?, body } per record',
   unit: 'json',
   sniff: isNetworkPage,
   create() {

@@ -3,7 +3,7 @@
  * interactions, keyed by platform ids (strings). The writer turns them into rows; internal ids never appear here.
  */
 
-export type Platform = 'twitter' | 'bluesky' | 'mastodon' | 'snap' | (string & {});
+export type Platform = 'twitter' | 'bluesky' | 'mastodon' | 'youtube' | 'instagram' | 'snap' | (string & {});
 export type InteractionType = 'reply' | 'repost' | 'quote' | 'mention' | 'like' | 'follow';
 
 /** An account as seen in a payload. `stub: true` when it is only referenced (an author id, a mention). */
@@ -23,6 +23,12 @@ export interface AccountObservation {
   followingCount?: string | number | null;
   listedCount?: string | number | null;
   postsCount?: string | number | null;
+  /**
+   * What one network says of an account that the shared columns have no place for (YouTube: total views, country,
+   * topic categories; Instagram: website, media count seen), kept as the `social_accounts.details` JSON. Null or
+   * absent keeps what is stored.
+   */
+  details?: Record<string, unknown> | null;
   /** When these values were true; newer observations replace current values, older ones only add history. */
   observedAt?: string | null;
 }

@@ -3,7 +3,8 @@
  * The crawler (libs/sources) keeps pages whole, so what was imported can be traced to the URL it came from,
  * and the parser, not the crawler, decides what each page means for the graph.
  */
-export type NetworkName = 'bluesky' | 'mastodon';
+export const NETWORK_NAMES = ['bluesky', 'mastodon', 'youtube', 'instagram'] as const;
+export type NetworkName = (typeof NETWORK_NAMES)[number];
 
 /** Bluesky XRPC method ids the parser reads (the body is that method's JSON output). */
 export const BLUESKY_PAGE_METHODS = [
@@ -32,12 +33,28 @@ export const MASTODON_PAGE_METHODS = [
   'timelines.tag', // GET /api/v1/timelines/tag/:tag -> Status[]
 ] as const;
 
+/** YouTube Data API v3 list methods the parser reads (the body is that method's JSON answer, `kind` youtube#...ListResponse). */
+export const YOUTUBE_PAGE_METHODS = [
+  'search.list', // type=channel|video: { items: SearchResult[], nextPageToken? }
+  'channels.list', // { items: Channel[] } (snippet, statistics, contentDetails, brandingSettings, topicDetails)
+  'playlistItems.list', // the uploads playlist: { items: PlaylistItem[], nextPageToken? }   (subject.channelId)
+  'videos.list', // { items: Video[] } (snippet, statistics, contentDetails)
+  'commentThreads.list', // { items: CommentThread[], nextPageToken? } (who engages with a video)
+] as const;
+
+/** Instagram Graph API Business Discovery: GET /<brand ig user id>?fields=business_discovery.username(x){...}. */
+export const INSTAGRAM_PAGE_METHODS = [
+  'business_discovery', // { business_discovery: IGUser with media { data: Media[], paging }, id }
+] as const;
+
 export type BlueskyPageMethod = (typeof BLUESKY_PAGE_METHODS)[number];
 export type MastodonPageMethod = (typeof MASTODON_PAGE_METHODS)[number];
+export type YoutubePageMethod = (typeof YOUTUBE_PAGE_METHODS)[number];
+export type InstagramPageMethod = (typeof INSTAGRAM_PAGE_METHODS)[number];
 
 export interface NetworkPage {
   network: NetworkName;
-  method: BlueskyPageMethod | MastodonPageMethod;
+  method: BlueskyPageMethod | MastodonPageMethod | YoutubePageMethod | InstagramPageMethod;
   /** The URL that answered (without credentials). */
   url: string;
   /** When it answered (ISO): the time of the counts it carries. */
@@ -46,7 +63,7 @@ export interface NetworkPage {
    * What the page is about when its body does not say it. Mastodon lists of accounts name no status or account:
    * `acct` (user@host) for followers/following, `statusUri` + `authorAcct` for favourited_by/reblogged_by.
    */
-  subject?: { acct?: string; statusUri?: string; authorAcct?: string } | null;
+  subject?: { acct?: string; statusUri?: string; authorAcct?: string; channelId?: string; username?: string } | null;
   /** The API's JSON answer, as parsed with big integers kept as strings. */
   body: unknown;
 }

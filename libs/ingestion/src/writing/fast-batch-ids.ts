@@ -81,8 +81,8 @@ export async function resolveBatchIds(conn: WriterConnection, batch: GraphBatch)
 
 /** An account row in ACCOUNT_ROW order. */
 export const accountRow = (id: string, a: AccountObservation) => (a.stub
-  ? [id, true, a.handle, a.displayName, null, null, null, null, null, null, null, null, null, null, null]
-  : [id, false, a.handle, a.displayName, a.bio, a.links, a.language, a.location, a.verified, a.createdAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount, a.observedAt]);
+  ? [id, true, a.handle, a.displayName, null, null, null, null, null, null, null, null, null, null, null, null]
+  : [id, false, a.handle, a.displayName, a.bio, a.links, a.language, a.location, a.verified, a.createdAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount, a.details ?? null, a.observedAt]);
 
 /** A post row in POST_ROW order, as the merge would write it: references resolved, mentions that name no known account dropped. */
 export function postRow(r: ResolvedBatch, id: string, p: PostObservation): unknown[] {

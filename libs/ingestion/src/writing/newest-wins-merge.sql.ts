@@ -4,7 +4,7 @@
  */
 
 // Profile and content columns follow the newest observation; an older one only fills what is still unknown.
-export const ACCOUNT_COLUMNS = ['handle', 'display_name', 'bio', 'links', 'language', 'location', 'verified', 'account_created_at', 'followers_count', 'following_count', 'listed_count', 'posts_count'];
+export const ACCOUNT_COLUMNS = ['handle', 'display_name', 'bio', 'links', 'language', 'location', 'verified', 'account_created_at', 'followers_count', 'following_count', 'listed_count', 'posts_count', 'details'];
 export const POST_COLUMNS = ['author_account_id', 'posted_at', 'text', 'language', 'hashtags', 'mentioned_account_ids', 'urls', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count', 'annotations'];
 export const POST_REFERENCES = ['reply_to_post_id', 'quote_of_post_id', 'repost_of_post_id'];
 

@@ -7,7 +7,7 @@ export const STAGING_DDL = `
   CREATE TEMP TABLE IF NOT EXISTS stage_accounts (
     platform text, external_id text, is_stub boolean, handle text, display_name text, bio text, links text[],
     language text, location text, verified boolean, account_created_at timestamptz, followers_count bigint,
-    following_count bigint, listed_count bigint, posts_count bigint, observed_at timestamptz
+    following_count bigint, listed_count bigint, posts_count bigint, details jsonb, observed_at timestamptz
   ) ON COMMIT DELETE ROWS;
   CREATE TEMP TABLE IF NOT EXISTS stage_account_history (
     platform text, external_id text, observed_at timestamptz, followers_count bigint, following_count bigint,
@@ -30,7 +30,7 @@ export const STAGING_DDL = `
   CREATE TEMP TABLE IF NOT EXISTS known_accounts (
     id bigint, is_stub boolean, handle text, display_name text, bio text, links text[], language text, location text,
     verified boolean, account_created_at timestamptz, followers_count bigint, following_count bigint, listed_count bigint,
-    posts_count bigint, metrics_observed_at timestamptz
+    posts_count bigint, details jsonb, metrics_observed_at timestamptz
   ) ON COMMIT DELETE ROWS;
   CREATE TEMP TABLE IF NOT EXISTS known_account_history (
     account_id bigint, observed_at timestamptz, followers_count bigint, following_count bigint, listed_count bigint, posts_count bigint

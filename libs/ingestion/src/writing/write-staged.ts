@@ -4,9 +4,9 @@ import type { GraphBatch } from './graph-batch.js';
 import { DELETION_SQL, STAGED_SQL as SQL } from './staged-write.sql.js';
 import { mapRows as map, type WriterConnection } from './writer-connection.js';
 
-const STAGE_ACCOUNT_COLUMNS = ['platform', 'external_id', 'is_stub', 'handle', 'display_name', 'bio', 'links', 'language', 'location', 'verified', 'account_created_at', 'followers_count', 'following_count', 'listed_count', 'posts_count', 'observed_at'];
+const STAGE_ACCOUNT_COLUMNS = ['platform', 'external_id', 'is_stub', 'handle', 'display_name', 'bio', 'links', 'language', 'location', 'verified', 'account_created_at', 'followers_count', 'following_count', 'listed_count', 'posts_count', 'details', 'observed_at'];
 const STAGE_POST_COLUMNS = ['platform', 'external_id', 'is_stub', 'author_external_id', 'posted_at', 'text', 'language', 'hashtags', 'mentioned_external_ids', 'urls', 'reply_to_external_id', 'quote_of_external_id', 'repost_of_external_id', 'like_count', 'repost_count', 'reply_count', 'quote_count', 'impression_count', 'observed_at', 'annotations'];
-const stageAccountRow = (a: AccountObservation) => [a.platform, a.externalId, a.stub, a.handle, a.displayName, a.bio, a.links, a.language, a.location, a.verified, a.createdAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount, a.observedAt];
+const stageAccountRow = (a: AccountObservation) => [a.platform, a.externalId, a.stub, a.handle, a.displayName, a.bio, a.links, a.language, a.location, a.verified, a.createdAt, a.followersCount, a.followingCount, a.listedCount, a.postsCount, a.details ?? null, a.observedAt];
 const stagePostRow = (p: PostObservation) => [p.platform, p.externalId, p.stub, p.authorExternalId, p.postedAt, p.text, p.language, p.hashtags, p.mentionedExternalIds, p.urls, p.replyToExternalId, p.quoteOfExternalId, p.repostOfExternalId, p.likeCount, p.repostCount, p.replyCount, p.quoteCount, p.impressionCount, p.observedAt, p.annotations];
 
 /** The whole batch COPYed into the `stage_*` tables, by external id. */

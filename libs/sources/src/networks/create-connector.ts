@@ -8,6 +8,10 @@ import type { NetworkConnector } from './network-connector.js';
 export const PUBLISHED_LIMITS: Record<NetworkName, { requests: number; windowSeconds: number }> = {
   bluesky: { requests: 3000, windowSeconds: 300 },
   mastodon: { requests: 300, windowSeconds: 300 },
+  // YouTube's real limit is the day's quota (network_quota_ledger); this only spaces requests out.
+  youtube: { requests: 600, windowSeconds: 60 },
+  // Instagram's platform limit for one user token is 200 calls an hour; the usage header slows it further.
+  instagram: { requests: 200, windowSeconds: 3600 },
 };
 
 export interface ConnectorSettings {
@@ -34,6 +38,7 @@ export function createConnector(network: NetworkName, settings: ConnectorSetting
     const appPassword = settings.blueskyHandle && settings.blueskyAppPassword ? { handle: settings.blueskyHandle, password: settings.blueskyAppPassword } : undefined;
     return new BlueskyConnector({ appviewUrl: settings.appviewUrl ?? 'https://public.api.bsky.app', http, appPassword });
   }
+  if (network === 'youtube' || network === 'instagram') throw new Error(`${network} is not read yet`);
   return new MastodonConnector({
     instanceUrl: settings.instanceUrl ?? 'https://mastodon.social',
     http,
