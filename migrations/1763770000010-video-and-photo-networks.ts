@@ -23,6 +23,8 @@ export class VideoAndPhotoNetworks1763770000010 implements MigrationInterface {
     await q.query(`ALTER TABLE crawls ADD CONSTRAINT crawls_network_check CHECK (network IN ('bluesky', 'mastodon', 'youtube'))`);
     await q.query(`ALTER TABLE account_lookups DROP CONSTRAINT account_lookups_platform_check`);
     await q.query(`ALTER TABLE account_lookups ADD CONSTRAINT account_lookups_platform_check CHECK (platform IN ('bluesky', 'mastodon', 'youtube', 'instagram'))`);
+    // Whose credential a look-up spends (a brand's own YouTube key or Instagram token; null: the configured one).
+    await q.query(`ALTER TABLE account_lookups ADD COLUMN brand_id uuid REFERENCES brands (id) ON DELETE SET NULL`);
     await q.query(`DROP INDEX social_accounts_refresh_idx`);
     await q.query(`CREATE INDEX social_accounts_refresh_idx ON social_accounts (platform, last_fetched_at NULLS FIRST) WHERE platform IN ('bluesky', 'mastodon', 'youtube', 'instagram')`);
     await q.query(`
@@ -56,6 +58,7 @@ export class VideoAndPhotoNetworks1763770000010 implements MigrationInterface {
     await q.query(`DROP INDEX social_accounts_refresh_idx`);
     await q.query(`CREATE INDEX social_accounts_refresh_idx ON social_accounts (platform, last_fetched_at NULLS FIRST) WHERE platform IN ('bluesky', 'mastodon')`);
     await q.query(`DELETE FROM account_lookups WHERE platform NOT IN ('bluesky', 'mastodon')`);
+    await q.query(`ALTER TABLE account_lookups DROP COLUMN brand_id`);
     await q.query(`ALTER TABLE account_lookups DROP CONSTRAINT account_lookups_platform_check`);
     await q.query(`ALTER TABLE account_lookups ADD CONSTRAINT account_lookups_platform_check CHECK (platform IN ('bluesky', 'mastodon'))`);
     await q.query(`DELETE FROM crawls WHERE network NOT IN ('bluesky', 'mastodon')`);

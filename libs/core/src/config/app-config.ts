@@ -123,6 +123,35 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @Matches(/^\d+\/\d+$/, { message: 'must be "requests/seconds", e.g. "300/300"' })
   MASTODON_RATE_LIMIT?: string;
 
+  /** YouTube Data API v3 (libs/sources): the API's base URL (tests point it at a local fake). */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  YOUTUBE_API_URL = 'https://www.googleapis.com/youtube/v3';
+
+  /** A YouTube Data API key for crawls and look-ups when the brand has not pasted its own in Sources. */
+  @IsOptional() @IsString()
+  YOUTUBE_API_KEY?: string;
+
+  /** The day's quota of one key, in units (10,000 by default at Google), and of search.list calls (100). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(1)
+  YOUTUBE_DAILY_QUOTA = 10_000;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional() @IsInt() @Min(1)
+  YOUTUBE_SEARCH_QUOTA = 100;
+
+  /** Instagram Graph API (Business Discovery): the versioned base URL (tests point it at a local fake). */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  INSTAGRAM_GRAPH_URL = 'https://graph.facebook.com/v24.0';
+
+  /** A Facebook Page access token with instagram_basic, instagram_manage_insights and pages_read_engagement. */
+  @IsOptional() @IsString()
+  INSTAGRAM_ACCESS_TOKEN?: string;
+
+  /** The Instagram professional account (IG user id) the token belongs to: Business Discovery reads through it. */
+  @IsOptional() @IsString() @Matches(/^\d+$/, { message: 'must be the numeric Instagram user id of the brand\'s professional account' })
+  INSTAGRAM_BUSINESS_ACCOUNT_ID?: string;
+
   /** Accounts scoring at least this (overall, 1-100) are refreshed daily, with those on shortlists and in campaigns. */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsOptional() @IsInt() @Min(1) @Max(100)
@@ -141,7 +170,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_PRICE_GROWTH', 'STRIPE_PRICE_SCALE', 'STRIPE_PRICE_INVITATIONS_METERED', 'STRIPE_METER_INVITATIONS', 'BLUESKY_HANDLE', 'BLUESKY_APP_PASSWORD', 'MASTODON_ACCESS_TOKEN', 'BLUESKY_RATE_LIMIT', 'MASTODON_RATE_LIMIT']) {
+  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_PRICE_GROWTH', 'STRIPE_PRICE_SCALE', 'STRIPE_PRICE_INVITATIONS_METERED', 'STRIPE_METER_INVITATIONS', 'BLUESKY_HANDLE', 'BLUESKY_APP_PASSWORD', 'MASTODON_ACCESS_TOKEN', 'BLUESKY_RATE_LIMIT', 'MASTODON_RATE_LIMIT', 'YOUTUBE_API_KEY', 'INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_BUSINESS_ACCOUNT_ID']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
