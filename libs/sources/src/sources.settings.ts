@@ -1,7 +1,9 @@
+import type pg from 'pg';
 import type { AppConfig } from '@renown/core';
 import type { NetworkName } from '@renown/ingestion';
 import { createConnector } from './networks/create-connector.js';
 import type { NetworkConnector } from './networks/network-connector.js';
+import type { NetworkCredential } from './credentials/network-credentials.js';
 
 export const NETWORKS: readonly NetworkName[] = ['bluesky', 'mastodon'];
 
@@ -10,15 +12,28 @@ export const userAgentOf = (config: Pick<AppConfig, 'CRAWLER_CONTACT_URL'>) => `
 
 /** The origin a network is read through: the configured AppView or instance unless one is given. */
 export function originOf(config: AppConfig, network: NetworkName, override?: string | null): string {
-  const raw = override?.trim() || (network === 'bluesky' ? config.BLUESKY_APPVIEW_URL : config.MASTODON_INSTANCE_URL);
+  const configured = { bluesky: config.BLUESKY_APPVIEW_URL, mastodon: config.MASTODON_INSTANCE_URL, youtube: config.YOUTUBE_API_URL, instagram: config.INSTAGRAM_GRAPH_URL }[network];
+  if (network === 'youtube' || network === 'instagram') return new URL(configured).origin;
+  const raw = override?.trim() || configured;
   const withScheme = /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
   return new URL(withScheme).origin;
 }
 
-/** A connector for one network from the configuration (credentials included). */
-export function connectorFor(config: AppConfig, network: NetworkName, origin?: string | null): NetworkConnector {
+/**
+ * A connector for one network from the configuration (credentials included). YouTube and Instagram need the
+ * credential the brand's crawl or look-up spends (`credentialFor`) and the pool that holds the quota ledger.
+ */
+export function connectorFor(
+  config: AppConfig,
+  network: NetworkName,
+  origin?: string | null,
+  extras: { credential?: NetworkCredential | null; pool?: pg.Pool } = {},
+): NetworkConnector {
   const url = originOf(config, network, origin);
   return createConnector(network, {
+    config,
+    credential: extras.credential ?? null,
+    pool: extras.pool,
     appviewUrl: network === 'bluesky' ? url : undefined,
     instanceUrl: network === 'mastodon' ? url : undefined,
     userAgent: userAgentOf(config),

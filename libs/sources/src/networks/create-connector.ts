@@ -1,4 +1,7 @@
+import type pg from 'pg';
+import type { AppConfig } from '@renown/core';
 import type { NetworkName } from '@renown/ingestion';
+import type { NetworkCredential } from '../credentials/network-credentials.js';
 import { PoliteHttpClient } from '../http/polite-http-client.js';
 import { BlueskyConnector } from './bluesky/bluesky-connector.js';
 import { MastodonConnector } from './mastodon/mastodon-connector.js';
@@ -15,6 +18,12 @@ export const PUBLISHED_LIMITS: Record<NetworkName, { requests: number; windowSec
 };
 
 export interface ConnectorSettings {
+  /** The whole configuration (YouTube and Instagram read their URLs and quotas from it). */
+  config?: AppConfig;
+  /** YouTube: the API key; Instagram: the token and the brand's business account. */
+  credential?: NetworkCredential | null;
+  /** The database holding the quota ledger (YouTube). */
+  pool?: pg.Pool;
   appviewUrl?: string;
   instanceUrl?: string;
   userAgent: string;
