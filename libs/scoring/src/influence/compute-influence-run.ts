@@ -1,5 +1,5 @@
 import { buildCsrGraph, type CsrGraph } from '../graph/csr-graph.js';
-import { populationPercentiles } from './calibrate-score.js';
+import { networkPercentiles } from './network-scales.js';
 import { computeRawInfluence, INFLUENCE_PARAMETERS, type InfluenceTerms } from './compute-influence-score.js';
 import { scoreFromPercentile } from './calibrate-score.js';
 import { accountQuality, ENGAGEMENT_TYPE_GRAPH_WEIGHT, FOLLOW_GRAPH_WEIGHT, PAIR_CAP, RECIPROCAL_FACTOR } from './gaming-discounts.js';
@@ -23,6 +23,14 @@ export interface ScoringInput {
   burstFactor: Float32Array;
   /** One entry per (actor, target) pair with engagement in the window or a follow. */
   pairs: EngagementPairs;
+  /** Network (platform) index per account, into `networkNames`; absent: one network (see network-scales.ts). */
+  network?: Uint8Array;
+  networkNames?: string[];
+  /**
+   * Engagement from the posts' own counters, recency-weighted, for accounts of networks that name no engagers
+   * (YouTube, Instagram); already in like-equivalents (views folded in per network). Absent: none.
+   */
+  counters?: { likes: Float64Array; replies: Float64Array } | null;
 }
 
 export interface EngagementPairs {
@@ -230,6 +238,14 @@ export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGra
       }
     }
   }
+  // Networks that name no engagers: their posts' counters, where larger than what the graph saw (never summed).
+  const counters = input.counters;
+  if (counters) {
+    for (let i = 0; i < n; i++) {
+      if (counters.likes[i] > likes[i]) likes[i] = counters.likes[i];
+      if (counters.replies[i] > replies[i]) replies[i] = counters.replies[i];
+    }
+  }
   const signalsAt = (i: number): InfluenceSignals => {
     const burst = input.burstFactor[i];
     return {
@@ -269,10 +285,12 @@ export function computeInfluenceFromRanks(input: ScoringInput, eg: EngagementGra
     contributions[o + 5] = c.following;
     contributions[o + 6] = c.postsInWindow;
   }
-  const pct = populationPercentiles(raw);
-  const pr = populationPercentiles(reach);
-  const pa = populationPercentiles(amplification);
-  const pn = populationPercentiles(network);
+  // Each account is placed among its own network's accounts (network-scales.ts); one network: the pooled ranking.
+  const groups = input.networkNames?.length ?? 1;
+  const pct = networkPercentiles(raw, input.network, groups);
+  const pr = networkPercentiles(reach, input.network, groups);
+  const pa = networkPercentiles(amplification, input.network, groups);
+  const pn = networkPercentiles(network, input.network, groups);
   const score = new Float32Array(n);
   const subReach = new Float32Array(n);
   const subAmplification = new Float32Array(n);

@@ -7,8 +7,9 @@ import { scoreFromPercentile } from './calibrate-score.js';
  * Model version: any change to the network, the signals, the discounts or the calibration anchors is a new
  * version. Snapshots carry it; the history series marks where it changes (see history/).
  * v1 (2026-11-21): weighted sum of five log terms. v2: the monotone network of influence-network.ts.
+ * v3 (2026-12-07): v2's network, with inputs made comparable and calibration per network (network-scales.ts).
  */
-export const INFLUENCE_MODEL_VERSION = 'influence-v2';
+export const INFLUENCE_MODEL_VERSION = 'influence-v3';
 
 /**
  * The model: discounts applied to the signals (fixed by judgement, anti-gaming) and the network that turns

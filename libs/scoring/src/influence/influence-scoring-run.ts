@@ -35,6 +35,14 @@ export interface ScoringRunReport {
   peakRssMb: number;
 }
 
+/** Accounts scored per network, kept with the run's calibration (each network is calibrated on its own). */
+function networkPopulations(input: ScoringInput): Record<string, number> {
+  const names = input.networkNames ?? [];
+  const counts = new Array<number>(Math.max(1, names.length)).fill(0);
+  for (let i = 0; i < input.accountCount; i++) counts[input.network?.[i] ?? 0]++;
+  return Object.fromEntries(names.map((name, k) => [name, counts[k]]));
+}
+
 /**
  * One full scoring run: read (set-based SQL), build the graph, PageRank, score, calibrate, write snapshots.
  * Progress and per-stage timings go to `scoring_runs` as it goes, so the UI can show where it is.
@@ -77,11 +85,11 @@ export class InfluenceScoringRun {
       const pr = await pagerankParallel(eg.graph, { restart: eg.restart, threads, tolerance: 1e-7 * Math.max(1, input.accountCount / 1000) });
       await enter('score');
       const result = computeInfluenceFromRanks(input, eg, pr.ranks);
-      const calibration = buildCalibration(result.raw);
+      const calibration = { ...buildCalibration(result.raw), networks: networkPopulations(input) };
 
       await enter('persons');
-      // A person's score: the signals of their linked accounts added up (reach and engagement add across
-      // platforms), placed on the same day's account calibration so person and account scores compare.
+      // A person's score: on one network, the signals of their linked accounts added up, placed on the same day's
+      // account calibration so person and account scores compare; across networks, their strongest account's place.
       const members = new Map<number, number[]>();
       for (let i = 0; i < input.accountCount; i++) if (input.person[i] >= 0) (members.get(input.person[i]) ?? members.set(input.person[i], []).get(input.person[i])!).push(i);
       const persons: PersonSnapshotRow[] = [];
@@ -103,8 +111,12 @@ export class InfluenceScoringRun {
           distinctEngagers: sum((s) => s.distinctEngagers),
           networkStanding: sum((s) => s.networkStanding),
         };
-        const percentile = percentileOnCalibration(computeRawInfluence(combined).raw, calibration);
-        const best = idx.reduce((b, i) => (result.raw[i] > result.raw[b] ? i : b), idx[0]);
+          // Accounts on several networks: placed by the strongest account's own-network percentile (network-scales.ts).
+        const networks = new Set(idx.map((i) => input.network?.[i] ?? 0));
+        const best = networks.size > 1
+          ? idx.reduce((b, i) => (result.percentile[i] > result.percentile[b] ? i : b), idx[0])
+          : idx.reduce((b, i) => (result.raw[i] > result.raw[b] ? i : b), idx[0]);
+        const percentile = networks.size > 1 ? result.percentile[best] : percentileOnCalibration(computeRawInfluence(combined).raw, calibration);
         persons.push({ personId: input.personIds[p], score: scoreFromPercentile(percentile), percentile, accountIds: idx.map((i) => String(input.accountIds[i])), bestAccountId: String(input.accountIds[best]) });
       }
 

@@ -5,6 +5,7 @@ import { copyOutBinary, int8At } from './copy-binary-reader.js';
 import { copyOut } from './copy-text-format.js';
 import { SCORE_ANNOUNCEMENT_PATTERN, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from './gaming-discounts.js';
 import { loadInteractions } from './load-scoring-interactions.js';
+import { COUNTER_PLATFORMS, scaleOf } from './network-scales.js';
 
 export interface LoadedScoringInput extends ScoringInput {
   /** Internal account id (social_accounts.id) per position, ascending. */
@@ -42,12 +43,19 @@ function scoringWindow(asOf: Date): ScoringWindow {
 /** Every account with its person and counts, as typed-array columns by position (ascending id). */
 async function loadAccounts(client: pg.PoolClient, w: ScoringWindow) {
   const { atMicros } = w;
+  // The networks present (the unique (platform, external_id) index answers this without reading the rows' bodies).
+  const { rows: platformRows } = await client.query<{ platform: string }>(`SELECT DISTINCT platform FROM social_accounts ORDER BY platform`);
+  const networkNames = platformRows.map((r) => r.platform).slice(0, 255);
+  const networkCase = networkNames.length > 1
+    ? `CASE platform ${networkNames.map((name, k) => `WHEN '${name.replace(/'/g, "''")}' THEN ${k}`).join(' ')} ELSE 0 END::int8`
+    : `0::int8`;
   // Columns as typed arrays from the start (sized from the planner's estimate, grown if short): a million
   // boxed numbers and id strings in JS arrays were garbage-collector work for the rest of the run.
   const { rows: accountEstimate } = await client.query(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'social_accounts'::regclass`);
   let capacity = Math.max(1024, Math.ceil(Number(accountEstimate[0]?.n ?? 0) * 1.05));
   let ids = new Float64Array(capacity);
   let personOf = new Int32Array(capacity);
+  let networkOf = new Uint8Array(capacity);
   let cols = [0, 1, 2, 3, 4].map(() => new Float64Array(capacity));
   let count = 0;
   const personIndex = new Map<number, number>();
@@ -55,19 +63,20 @@ async function loadAccounts(client: pg.PoolClient, w: ScoringWindow) {
   await copyOutBinary(
     client,
     `SELECT id, person_id, coalesce(followers_count, 0), coalesce(following_count, 0), coalesce(listed_count, 0),
-                coalesce(posts_count, 0), account_created_at
+                coalesce(posts_count, 0), account_created_at, ${networkCase}
          FROM social_accounts ORDER BY id`,
-    7,
+    8,
     (buf, o) => {
       if (count === capacity) {
         capacity *= 2;
-        const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
           const b = new (a.constructor as new (n: number) => T)(capacity);
           b.set(a);
           return b;
         };
         ids = grow(ids);
         personOf = grow(personOf);
+        networkOf = grow(networkOf);
         cols = cols.map(grow);
       }
       const i = count++;
@@ -86,9 +95,10 @@ async function loadAccounts(client: pg.PoolClient, w: ScoringWindow) {
       for (let k = 0; k < 4; k++) cols[k][i] = int8At(buf, o[2 + k]);
       // Age in days from the stored microseconds (cheaper here than numeric extract() per row in SQL).
       cols[4][i] = o[6] >= 0 ? (atMicros - int8At(buf, o[6])) / 86_400_000_000 : NaN;
+      networkOf[i] = int8At(buf, o[7]);
     },
   );
-  return { count, accountIds: ids.subarray(0, count), personIds, personOf, cols };
+  return { count, accountIds: ids.subarray(0, count), personIds, personOf, cols, networkOf: networkOf.subarray(0, count), networkNames };
 }
 
 /** Position of an account id (-1 when unknown), over ascending ids. */
@@ -134,6 +144,38 @@ async function loadPostsInWindow(client: pg.PoolClient, w: ScoringWindow, n: num
 }
 
 /**
+ * Engagement of networks that name no engagers (YouTube, Instagram), from their posts' own counters in the window,
+ * recency-weighted like everything else: comments as replies, likes as likes, and views as likes at the network's
+ * rate (network-scales.ts). Null when the database holds no such network.
+ */
+async function loadPostCounters(client: pg.PoolClient, w: ScoringWindow, n: number, indexOf: (id: number) => number, networkNames: string[]) {
+  const platforms = COUNTER_PLATFORMS.filter((p) => networkNames.includes(p));
+  if (!platforms.length) return null;
+  const { at, start, decayOf } = w;
+  const viewsPerLike = `CASE platform ${platforms.map((p) => `WHEN '${p}' THEN ${scaleOf(p).viewsPerLike ?? 0}`).join(' ')} ELSE 0 END`;
+  const likes = new Float64Array(n);
+  const replies = new Float64Array(n);
+  await copyOut(
+    client,
+    `COPY (SELECT author_account_id,
+                  sum(${decayOf('posted_at')} * (coalesce(like_count, 0) + CASE WHEN ${viewsPerLike} > 0 THEN coalesce(impression_count, 0)::float8 / ${viewsPerLike} ELSE 0 END)),
+                  sum(${decayOf('posted_at')} * coalesce(reply_count, 0))
+             FROM posts
+            WHERE platform IN (${platforms.map((p) => `'${p}'`).join(', ')}) AND author_account_id IS NOT NULL
+              AND posted_at >= ${start} AND posted_at <= ${at} AND deleted_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM scoring_excluded_posts x WHERE x.id = posts.id)
+            GROUP BY author_account_id) TO STDOUT`,
+    (f) => {
+      const i = indexOf(Number(f[0]));
+      if (i < 0) return;
+      likes[i] = Number(f[1]);
+      replies[i] = Number(f[2]);
+    },
+  );
+  return { likes, replies };
+}
+
+/**
  * Reads what a scoring run needs as of `asOf`, in one transaction: accounts, own posts in the window,
  * interactions (aggregated per pair in memory). `onStage` is told each stage as it starts.
  */
@@ -144,11 +186,12 @@ export async function loadScoringInput(pool: pg.Pool, asOf: Date, onStage: (stag
     await client.query('BEGIN');
     await onStage('load-accounts');
     await client.query(`SET LOCAL work_mem = '256MB'`);
-    const { count: n, accountIds, personIds, personOf, cols } = await loadAccounts(client, w);
+    const { count: n, accountIds, personIds, personOf, cols, networkOf, networkNames } = await loadAccounts(client, w);
     const indexOf = positionLookup(accountIds, n);
 
     await onStage('load-posts');
     const postsInWindow = await loadPostsInWindow(client, w, n, indexOf);
+    const counters = await loadPostCounters(client, w, n, indexOf, networkNames);
 
     await onStage('load-interactions');
     const raw = await loadInteractions(pool, client, w, indexOf);
@@ -168,6 +211,9 @@ export async function loadScoringInput(pool: pg.Pool, asOf: Date, onStage: (stag
       postsInWindow,
       burstFactor,
       pairs,
+      network: networkOf,
+      networkNames,
+      counters,
     };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
