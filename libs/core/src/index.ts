@@ -7,6 +7,8 @@ export * from './database/embedded-postgres.js';
 export * from './database/pool.js';
 export * from './database/prepared-query.js';
 export * from './database/resolve-database.js';
+export * from './database/sql-rows.js';
+export * from './database/sql-schema-types.js';
 export * from './database/transaction-with-settings.js';
 export * from './errors/app-error.js';
 export * from './errors/format-graphql-error.js';

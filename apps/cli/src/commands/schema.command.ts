@@ -1,11 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig, resolveDatabase, runMigrations } from '@renown/core';
+import { generateSqlSchemaTypes, loadConfig, resolveDatabase, runMigrations, SQL_SCHEMA_TYPES_PATH, startEmbeddedPostgres } from '@renown/core';
 import { printApiSchema, SCHEMA_PATH } from '../../../api/src/print-schema.js';
 
 export const schemaCommand = new Command('schema')
-  .description(`write the GraphQL schema the code defines to ${SCHEMA_PATH}`)
-  .action(async () => {
+  .description(`write the GraphQL schema the code defines to ${SCHEMA_PATH} (with --sql: the SQL table types to ${SQL_SCHEMA_TYPES_PATH})`)
+  .option('--sql', 'write the table types of a fresh database migrated with migrations/ (kysely-codegen), in a throw-away embedded PostgreSQL')
+  .action(async (opts: { sql?: boolean }) => {
+    if (opts.sql) return writeSqlSchemaTypes();
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
     const db = await resolveDatabase(config, () => undefined);
     try {
@@ -16,3 +21,31 @@ export const schemaCommand = new Command('schema')
       await db.embedded?.stop();
     }
   });
+
+/**
+ * A new PostgreSQL in a temporary folder (never DATABASE_URL or .data, whose schema may have drifted), the
+ * migrations, then kysely-codegen: the same text test/foundation/sql-schema-types.spec.ts compares with.
+ */
+async function writeSqlSchemaTypes(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'renown-sql-schema-'));
+  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), persistent: false });
+  try {
+    await runMigrations(server.url);
+    writeFileSync(SQL_SCHEMA_TYPES_PATH, await generateSqlSchemaTypes(server.url));
+    console.log(`wrote ${SQL_SCHEMA_TYPES_PATH}`);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+    srv.on('error', reject);
+  });
+}

@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import type { As, Narrow, Nullable, RowOf } from '@renown/core';
 import { BrandScopedRepository } from '../brand-scope/brand-scoped-repository.js';
 import type { BrandId } from '../brand-scope/brand-id.js';
 import type { ApiKeyKind } from '../auth/actor.js';
 
-export interface ApiKeyRow {
-  id: string;
-  brand_id: string;
-  name: string;
-  prefix: string;
-  kind: ApiKeyKind;
-  created_by: string | null;
-  /** The creator's name and email (null when they were deleted). */
-  creator_name: string | null;
-  creator_email: string | null;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
+export type ApiKeyColumns = Narrow<
+  RowOf<'api_keys', 'id' | 'brand_id' | 'name' | 'prefix' | 'kind' | 'created_by' | 'created_at' | 'last_used_at' | 'revoked_at'>,
+  { kind: ApiKeyKind }
+>;
+
+/** A key with its creator's name and email (null when they were deleted). */
+export type ApiKeyRow = ApiKeyColumns & Nullable<As<'users', { creator_name: 'name'; creator_email: 'email' }>>;
 
 const KEY_COLUMNS = 'id, brand_id, name, prefix, kind, created_by, created_at, last_used_at, revoked_at';
 /** The key's columns from `k` plus its creator's name and email. */
@@ -78,8 +72,8 @@ export class ApiKeysRepository extends BrandScopedRepository {
    * revoked key is refused from the next request on. An extension key also stops when the person who created it
    * no longer belongs to the brand.
    */
-  async findActiveBySecretHash(hash: Buffer): Promise<ApiKeyRow | undefined> {
-    const [row] = await this.unscopedQuery<ApiKeyRow>(
+  async findActiveBySecretHash(hash: Buffer): Promise<ApiKeyColumns | undefined> {
+    const [row] = await this.unscopedQuery<ApiKeyColumns>(
       'authenticating an API key: the secret decides the brand',
       `SELECT ${KEY_COLUMNS} FROM api_keys k WHERE k.secret_hash = $1 AND k.revoked_at IS NULL
           AND (k.kind = 'developer' OR EXISTS (SELECT 1 FROM memberships m WHERE m.brand_id = k.brand_id AND m.user_id = k.created_by))`,

@@ -1,28 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { Narrow, RowOf } from '@renown/core';
 import type { EntityManager } from 'typeorm';
 import type { BrandRole } from '../auth/actor.js';
 import { BrandScopedRepository } from '../brand-scope/brand-scoped-repository.js';
 import type { BrandId } from '../brand-scope/brand-id.js';
 
-export interface BrandRow {
-  id: string;
-  name: string;
-  created_at: Date;
-}
+export type BrandRow = RowOf<'brands', 'id' | 'name' | 'created_at'>;
 
-export interface MemberRow {
-  user_id: string;
-  email: string;
-  name: string;
-  role: BrandRole;
-  created_at: Date;
-}
+export type MemberRow = Narrow<RowOf<'memberships', 'user_id' | 'role' | 'created_at'>, { role: BrandRole }> & RowOf<'users', 'email' | 'name'>;
 
 /** The brand row itself and its memberships: both keyed by the brand id. */
 @Injectable()
 export class BrandsRepository extends BrandScopedRepository {
   async create(name: string, em: EntityManager): Promise<BrandRow> {
-    const [row] = await em.query(`INSERT INTO brands (name) VALUES ($1) RETURNING id, name, created_at`, [name]);
+    const [row]: BrandRow[] = await em.query(`INSERT INTO brands (name) VALUES ($1) RETURNING id, name, created_at`, [name]);
     return row;
   }
 
@@ -66,7 +57,7 @@ export class BrandsRepository extends BrandScopedRepository {
 
   /** Locks the brand's owners so two concurrent demotions cannot leave a brand without one. */
   async countOwnersForUpdate(brandId: BrandId, em: EntityManager): Promise<number> {
-    const rows = await this.query(brandId, `SELECT user_id FROM memberships WHERE brand_id = $1 AND role = 'owner' FOR UPDATE`, [], em);
+    const rows = await this.query<RowOf<'memberships', 'user_id'>>(brandId, `SELECT user_id FROM memberships WHERE brand_id = $1 AND role = 'owner' FOR UPDATE`, [], em);
     return rows.length;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Narrow, RowOf } from '@renown/core';
 import { DataSource } from 'typeorm';
 import { AccountsError } from '../accounts.error.js';
 import type { BrandRole } from '../auth/actor.js';
@@ -26,15 +27,15 @@ export class BrandsService {
   }
 
   /** The brands a person belongs to (for the brand switcher). Per user, not per brand. */
-  listForUser(userId: string): Promise<Array<BrandRow & { role: BrandRole }>> {
+  listForUser(userId: string): Promise<Array<BrandRow & Narrow<RowOf<'memberships', 'role'>, { role: BrandRole }>>> {
     return this.db.query(
       `SELECT b.id, b.name, b.created_at, m.role FROM memberships m JOIN brands b ON b.id = m.brand_id WHERE m.user_id = $1 ORDER BY b.name`,
       [userId],
     );
   }
 
-  async getUser(userId: string): Promise<{ id: string; email: string; name: string; email_verified_at: Date | null; is_operator: boolean }> {
-    const [user] = await this.db.query(`SELECT id, email, name, email_verified_at, is_operator FROM users WHERE id = $1`, [userId]);
+  async getUser(userId: string): Promise<RowOf<'users', 'id' | 'email' | 'name' | 'email_verified_at' | 'is_operator'>> {
+    const [user]: Array<RowOf<'users', 'id' | 'email' | 'name' | 'email_verified_at' | 'is_operator'>> = await this.db.query(`SELECT id, email, name, email_verified_at, is_operator FROM users WHERE id = $1`, [userId]);
     if (!user) throw AccountsError.unauthenticated();
     return user;
   }

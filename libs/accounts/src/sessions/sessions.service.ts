@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, preparedQuery } from '@renown/core';
+import { APP_CONFIG, type AppConfig, type Nullable, preparedQuery, type RowOf } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsError } from '../accounts.error.js';
 import { type BrandRole, type UserActor } from '../auth/actor.js';
@@ -14,14 +14,11 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
-export interface SessionRow {
-  id: string;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-  user_agent: string | null;
-  ip: string | null;
-}
+export type SessionRow = RowOf<'sessions', 'id' | 'created_at' | 'last_seen_at' | 'expires_at' | 'user_agent' | 'ip'>;
+
+/** What authenticate reads: the session, its user, and the membership of the chosen brand (gone when removed). */
+type AuthenticatedRow = RowOf<'sessions', 'id' | 'user_id' | 'last_seen_at'> & { ms_left: number } & RowOf<'users', 'email' | 'is_operator'> &
+  Nullable<RowOf<'memberships', 'brand_id' | 'role'>>;
 
 /** Sessions are per person, not per brand: they carry the brand currently chosen. Only the token's hash is stored. */
 @Injectable()
@@ -34,7 +31,7 @@ export class SessionsService {
 
   async issue(userId: string, brandId: string | null, meta: { userAgent?: string; ip?: string }, em: EntityManager = this.db.manager): Promise<IssuedSession> {
     const { token, hash } = newSecretToken(SESSION_TOKEN_PREFIX);
-    const [row] = await em.query(
+    const [row]: Array<RowOf<'sessions', 'id' | 'expires_at'>> = await em.query(
       `INSERT INTO sessions (user_id, brand_id, token_hash, user_agent, ip, expires_at)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING id, expires_at`,
       [userId, brandId, hash, meta.userAgent?.slice(0, 300) ?? null, meta.ip ?? null, this.config.SESSION_TTL_SECONDS],
@@ -52,7 +49,7 @@ export class SessionsService {
     const remembered = this.cache.get(key);
     if (remembered) return remembered;
     const since = this.cache.begin();
-    const [row] = await preparedQuery<any>(
+    const [row] = await preparedQuery<AuthenticatedRow>(
       this.db,
       `SELECT s.id, s.user_id, s.last_seen_at, (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS ms_left,
               u.email, u.is_operator, m.brand_id, m.role
@@ -94,7 +91,7 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string): Promise<void> {
-    const rows = rowsOf<{ user_id: string }>(
+    const rows = rowsOf<RowOf<'sessions', 'user_id'>>(
       await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`, [sessionId]),
     );
     for (const row of rows) this.cache.forgetUser(row.user_id);

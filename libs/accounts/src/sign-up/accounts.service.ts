@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, logger, MailOutbox } from '@renown/core';
+import { APP_CONFIG, type AppConfig, type As, logger, MailOutbox, type Narrow, type Nullable, type RowOf } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsError } from '../accounts.error.js';
 import { BrandRole } from '../auth/actor.js';
@@ -60,7 +60,7 @@ export class AccountsService {
     // Hashing happens on both paths, so both take the same time.
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (em) => {
-      const created: Array<{ id: string }> = await em.query(
+      const created: Array<RowOf<'users', 'id'>> = await em.query(
         `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`,
         [email, name, passwordHash],
       );
@@ -70,7 +70,7 @@ export class AccountsService {
         await this.sendVerification(em, created[0].id, email, brand.name);
         return;
       }
-      const [existing] = await em.query(
+      const [existing]: Array<RowOf<'users', 'id' | 'email_verified_at'> & Nullable<As<'brands', { brand_name: 'name' }>>> = await em.query(
         `SELECT u.id, u.email_verified_at, b.name AS brand_name FROM users u
            LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN brands b ON b.id = m.brand_id
           WHERE u.email = $1 ORDER BY m.created_at LIMIT 1`,
@@ -99,7 +99,7 @@ export class AccountsService {
   /** Confirms the address behind a link (once, before it expires) and logs the person in. */
   async verifyEmail(token: string, meta: RequestMeta): Promise<LoggedIn> {
     return this.db.transaction(async (em) => {
-      const [row] = rowsOf<{ user_id: string }>(await em.query(
+      const [row] = rowsOf<RowOf<'email_verifications', 'user_id'>>(await em.query(
         `UPDATE email_verifications SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
         [sha256(String(token ?? ''))],
@@ -117,7 +117,7 @@ export class AccountsService {
   async logIn(emailInput: string, password: string, meta: RequestMeta): Promise<LoggedIn> {
     const email = String(emailInput ?? '').trim().toLowerCase().slice(0, 254);
     const attemptId = await this.limiter.begin(email, meta.ip);
-    const [user] = await this.db.query(`SELECT id, password_hash, email_verified_at FROM users WHERE email = $1`, [email]);
+    const [user]: Array<RowOf<'users', 'id' | 'password_hash' | 'email_verified_at'>> = await this.db.query(`SELECT id, password_hash, email_verified_at FROM users WHERE email = $1`, [email]);
     const ok = await verifyPassword(String(password ?? ''), user?.password_hash ?? (await dummyPasswordHash()));
     if (!user || !ok) {
       logger.info({ event: 'login.failed' }, 'login refused');
@@ -136,7 +136,7 @@ export class AccountsService {
   /** Changing the password ends every session of the user and starts a fresh one. */
   async changePassword(userId: string, currentPassword: string, newPassword: string, meta: RequestMeta): Promise<LoggedIn> {
     const next = checkNewPassword(newPassword);
-    const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]);
+    const [user]: Array<RowOf<'users', 'password_hash'>> = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]);
     if (!user || !(await verifyPassword(String(currentPassword ?? ''), user.password_hash))) {
       throw AccountsError.badInput('Your current password is not correct.', { field: 'currentPassword' });
     }
@@ -152,7 +152,7 @@ export class AccountsService {
 
   /** Opens a session on the user's most recently joined brand (switchBrand changes it). */
   async startSession(userId: string, meta: RequestMeta, em: EntityManager = this.db.manager): Promise<LoggedIn> {
-    const [m] = await em.query(`SELECT brand_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [userId]);
+    const [m]: Array<Narrow<RowOf<'memberships', 'brand_id' | 'role'>, { role: BrandRole }>> = await em.query(`SELECT brand_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [userId]);
     const session = await this.sessions.issue(userId, m?.brand_id ?? null, { ip: meta.ip, userAgent: meta.userAgent }, em);
     return { session, userId, brandId: m?.brand_id ?? null, role: m?.role ?? null };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RowOf } from '@renown/core';
 import { DataSource } from 'typeorm';
 import { AccountsError } from '../accounts.error.js';
 
@@ -21,8 +22,9 @@ export class LoginRateLimiter {
 
   /** Records the attempt; throws RATE_LIMITED (with retryAfterSeconds) when over a limit. Returns the attempt id. */
   async begin(email: string, ip: string): Promise<string> {
-    const [{ id }] = await this.db.query(`INSERT INTO login_attempts (email, ip) VALUES ($1, $2) RETURNING id`, [email, ip]);
-    const [counts] = await this.db.query(
+    const [{ id }]: Array<RowOf<'login_attempts', 'id'>> = await this.db.query(`INSERT INTO login_attempts (email, ip) VALUES ($1, $2) RETURNING id`, [email, ip]);
+    // count(*) is bigint: a string, as node-postgres returns it. An oldest_* is read only when its count is over the limit, never null then.
+    const [counts]: Array<{ by_email: string; oldest_email: Date; by_ip: string; oldest_ip: Date; now: Date }> = await this.db.query(
       `SELECT
          count(*) FILTER (WHERE email = $1) AS by_email,
          min(attempted_at) FILTER (WHERE email = $1) AS oldest_email,

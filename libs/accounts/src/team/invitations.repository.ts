@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { Narrow, RowOf } from '@renown/core';
 import type { EntityManager } from 'typeorm';
 import type { BrandRole } from '../auth/actor.js';
 import { BrandScopedRepository } from '../brand-scope/brand-scoped-repository.js';
 import type { BrandId } from '../brand-scope/brand-id.js';
 
-export interface InvitationRow {
-  id: string;
-  brand_id: string;
-  email: string;
-  role: BrandRole;
-  created_at: Date;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-}
+export type InvitationRow = Narrow<
+  RowOf<'team_invitations', 'id' | 'brand_id' | 'email' | 'role' | 'created_at' | 'expires_at' | 'used_at' | 'revoked_at'>,
+  { role: BrandRole }
+>;
 
 const COLUMNS = 'id, brand_id, email, role, created_at, expires_at, used_at, revoked_at';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, MailOutbox } from '@renown/core';
+import { APP_CONFIG, type AppConfig, MailOutbox, type RowOf } from '@renown/core';
 import { DataSource } from 'typeorm';
 import { AccountsError } from '../accounts.error.js';
 import { BrandRole, type UserActor } from '../auth/actor.js';
@@ -77,7 +77,7 @@ export class TeamService {
       const invitation = await this.invitations.claimByTokenHash(sha256(String(token ?? '')), em);
       if (!invitation) throw AccountsError.badInput('This invitation link is invalid, used, revoked or expired. Ask the team for a new one.');
       const brandId = asBrandId(invitation.brand_id);
-      let [user] = await em.query(`SELECT id FROM users WHERE email = $1`, [invitation.email]);
+      let [user]: Array<RowOf<'users', 'id'>> = await em.query(`SELECT id FROM users WHERE email = $1`, [invitation.email]);
       let loggedIn: LoggedIn | null = null;
       await (async () => {
         if (user) return;
@@ -91,7 +91,7 @@ export class TeamService {
         loggedIn = await this.accounts.startSession(user.id, meta, em);
       })();
       await this.brands.addMember(brandId, user.id, invitation.role, em);
-      return { brandId, role: invitation.role, loggedIn, userId: user.id as string };
+      return { brandId, role: invitation.role, loggedIn, userId: user.id };
     });
     this.sessions.forgetUser(accepted.userId);
     return { brandId: accepted.brandId, role: accepted.role, loggedIn: accepted.loggedIn };

@@ -1,22 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { asBrandId, type BrandId, BrandScopedRepository } from '@renown/accounts';
+import type { Narrow, NonNull, RowOf, TableRow } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PlanId } from '../config/plans.js';
 import type { BillingAccount, StoredStatus } from '../domain/billing-account.js';
 
-interface Row {
-  brand_id: string;
-  plan: PlanId;
-  status: StoredStatus;
-  trial_ends_at: Date | null;
-  stripe_customer_id: string | null;
-  stripe_subscription_id: string | null;
-  current_period_start: Date | null;
-  current_period_end: Date | null;
-  cancel_at_period_end: boolean;
-  past_due_since: Date | null;
-  last_stripe_event_at: Date | null;
-}
+/** `SELECT *` of billing_accounts; plan and status hold what their CHECK constraints allow. */
+type Row = Narrow<TableRow<'billing_accounts'>, { plan: PlanId; status: StoredStatus }>;
 
 const toAccount = (r: Row): BillingAccount => ({
   brandId: asBrandId(r.brand_id),
@@ -64,25 +54,25 @@ export class BillingAccountRepository extends BrandScopedRepository {
   }
 
   async brandName(brandId: BrandId): Promise<string | null> {
-    const row = await this.queryOne<{ name: string }>(brandId, `SELECT b.name FROM billing_accounts a JOIN brands b ON b.id = a.brand_id WHERE a.brand_id = $1`);
+    const row = await this.queryOne<RowOf<'brands', 'name'>>(brandId, `SELECT b.name FROM billing_accounts a JOIN brands b ON b.id = a.brand_id WHERE a.brand_id = $1`);
     return row?.name ?? null;
   }
 
   /** A Stripe webhook names the customer, not the brand. */
   async findBrandIdByCustomer(customerId: string, em?: EntityManager): Promise<BrandId | null> {
-    const rows = await this.unscopedQuery<{ brand_id: string }>('Stripe webhooks name the customer; this finds its brand', `SELECT brand_id FROM billing_accounts WHERE stripe_customer_id = $1`, [customerId], em);
+    const rows = await this.unscopedQuery<RowOf<'billing_accounts', 'brand_id'>>('Stripe webhooks name the customer; this finds its brand', `SELECT brand_id FROM billing_accounts WHERE stripe_customer_id = $1`, [customerId], em);
     return rows[0] ? asBrandId(rows[0].brand_id) : null;
   }
 
   /** Brands that have a Stripe customer, for the daily reconciliation (across brands by design). */
   async brandsWithCustomer(): Promise<BrandId[]> {
-    const rows = await this.unscopedQuery<{ brand_id: string }>('the reconciliation job visits every paying brand', `SELECT brand_id FROM billing_accounts WHERE stripe_customer_id IS NOT NULL ORDER BY brand_id`);
+    const rows = await this.unscopedQuery<RowOf<'billing_accounts', 'brand_id'>>('the reconciliation job visits every paying brand', `SELECT brand_id FROM billing_accounts WHERE stripe_customer_id IS NOT NULL ORDER BY brand_id`);
     return rows.map((r) => asBrandId(r.brand_id));
   }
 
   /** Sets the Stripe customer once; a second customer for the same brand is never stored over the first. */
   async setCustomerIfNone(brandId: BrandId, customerId: string, em?: EntityManager): Promise<string> {
-    const row = await this.queryOne<{ stripe_customer_id: string }>(
+    const row = await this.queryOne<NonNull<RowOf<'billing_accounts', 'stripe_customer_id'>, 'stripe_customer_id'>>(
       brandId,
       `UPDATE billing_accounts SET stripe_customer_id = COALESCE(stripe_customer_id, $2), updated_at = now()
        WHERE brand_id = $1 RETURNING stripe_customer_id`,

@@ -21,7 +21,7 @@ export class GaugeCountRepository extends BrandScopedRepository {
   }
 
   private async countIfTable(brandId: BrandId, table: string, sql: string): Promise<number | null> {
-    const [exists] = await this.db.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [table]);
+    const [exists]: Array<{ ok: boolean }> = await this.db.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [table]);
     if (!exists.ok) return null;
     const row = await this.queryOne<{ n: number }>(brandId, sql);
     return row?.n ?? 0;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RowOf } from '@renown/core';
 import type { EntityManager } from 'typeorm';
 
 /** billing_stripe_events: the Stripe events already applied, written in the transaction of their effect. */
@@ -9,7 +10,7 @@ export class StripeEventRepository {
    * delivery); a concurrent delivery of the same event waits here until the first commits, then sees it.
    */
   async claim(db: EntityManager, event: { id: string; type: string; created: number }): Promise<boolean> {
-    const rows = await db.query(
+    const rows: Array<RowOf<'billing_stripe_events', 'event_id'>> = await db.query(
       `INSERT INTO billing_stripe_events (event_id, type, stripe_created_at, outcome) VALUES ($1, $2, to_timestamp($3), 'processing')
        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [event.id, event.type, event.created],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type BrandId, BrandScopedRepository } from '@renown/accounts';
+import type { Narrow, Nullable, RowOf } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MeteredMetric } from '../config/plans.js';
 
@@ -59,7 +60,7 @@ export class UsageRepository extends BrandScopedRepository {
     options: { commit?: boolean } = {},
   ): Promise<{ claimed: boolean; used: number | null; current?: number }> {
     try {
-      const [row] = await this.preparedQuery<{ claimed: boolean; used: string | null }>(brandId, COUNT_USAGE_SQL, [metric, key, period, quantity, limit], em, options);
+      const [row] = await this.preparedQuery<{ claimed: boolean } & Nullable<RowOf<'billing_usage_counters', 'used'>>>(brandId, COUNT_USAGE_SQL, [metric, key, period, quantity, limit], em, options);
       return { claimed: row.claimed, used: row.used === null ? null : Number(row.used) };
     } catch (err) {
       const e = err as { code?: string; detail?: string };
@@ -73,7 +74,7 @@ export class UsageRepository extends BrandScopedRepository {
   }
 
   async used(brandId: BrandId, period: string, em?: EntityManager): Promise<Record<MeteredMetric, number>> {
-    const rows = await this.query<{ metric: MeteredMetric; used: string }>(brandId, `SELECT metric, used FROM billing_usage_counters WHERE brand_id = $1 AND period_start = $2`, [period], em);
+    const rows = await this.query<Narrow<RowOf<'billing_usage_counters', 'metric' | 'used'>, { metric: MeteredMetric }>>(brandId, `SELECT metric, used FROM billing_usage_counters WHERE brand_id = $1 AND period_start = $2`, [period], em);
     const out: Record<MeteredMetric, number> = { searches: 0, apiCalls: 0, invitations: 0 };
     for (const r of rows) out[r.metric] = Number(r.used);
     return out;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
+import type { As, Narrow, RowOf } from '@renown/core';
 import { DataSource } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
 import { CampaignRepository } from '../campaigns/campaign.repository.js';
@@ -8,18 +9,12 @@ import { InvitationService } from '../invitations/invitation.service.js';
 import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlOne, sqlRows } from '../sql-rows.js';
 
-export interface ApplicationRow {
-  id: string;
-  campaignId: string;
-  email: string | null;
-  platform: string;
-  handle: string;
-  socialAccountId: string | null;
-  pitch: string;
-  status: 'pending' | 'approved' | 'declined';
-  invitationId: string | null;
-  createdAt: Date;
-}
+/** An application as COLS reads it. */
+export type ApplicationRow = Narrow<
+  RowOf<'campaign_applications', 'id' | 'email' | 'platform' | 'handle' | 'pitch' | 'status'> &
+    As<'campaign_applications', { campaignId: 'campaign_id'; socialAccountId: 'social_account_id'; invitationId: 'invitation_id'; createdAt: 'created_at' }>,
+  { status: 'pending' | 'approved' | 'declined' }
+>;
 
 const COLS = `id, campaign_id AS "campaignId", email, platform, handle, social_account_id AS "socialAccountId", pitch, status,
   invitation_id AS "invitationId", created_at AS "createdAt"`;

@@ -1,4 +1,5 @@
 import type { BrandId } from '@renown/accounts';
+import type { As, Narrow, RowOf } from '@renown/core';
 
 export type PerkKind = 'physical' | 'code' | 'digital';
 export type CampaignStatus = 'draft' | 'active' | 'paused' | 'ended';
@@ -15,34 +16,35 @@ export interface CampaignTargeting {
   shortlistId?: string | null;
 }
 
-export interface CampaignRow {
-  id: string;
-  brandId: BrandId;
-  name: string;
-  brief: string;
-  terms: string;
-  perkKind: PerkKind;
-  perkTitle: string;
-  perkDescription: string;
-  perkInstructions: string;
-  perkVariants: string[];
-  shipsToCountries: string[];
-  quantity: number;
-  claimedCount: number;
-  limitPerPerson: number;
-  targeting: CampaignTargeting;
-  status: CampaignStatus;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  claimDeadline: Date;
-  expectedHashtags: string[];
-  expectedMentions: string[];
-  expectedLink: string | null;
-  disclosureRequired: boolean;
-  openToApplications: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A campaign as CAMPAIGN_COLUMNS reads it (camelCase aliases of the campaigns table's columns). */
+export type CampaignRow = Narrow<
+  RowOf<'campaigns', 'id' | 'name' | 'brief' | 'terms' | 'quantity' | 'targeting' | 'status'> &
+    As<
+      'campaigns',
+      {
+        brandId: 'brand_id';
+        perkKind: 'perk_kind';
+        perkTitle: 'perk_title';
+        perkDescription: 'perk_description';
+        perkInstructions: 'perk_instructions';
+        perkVariants: 'perk_variants';
+        shipsToCountries: 'ships_to_countries';
+        claimedCount: 'claimed_count';
+        limitPerPerson: 'limit_per_person';
+        startsAt: 'starts_at';
+        endsAt: 'ends_at';
+        claimDeadline: 'claim_deadline';
+        expectedHashtags: 'expected_hashtags';
+        expectedMentions: 'expected_mentions';
+        expectedLink: 'expected_link';
+        disclosureRequired: 'disclosure_required';
+        openToApplications: 'open_to_applications';
+        createdAt: 'created_at';
+        updatedAt: 'updated_at';
+      }
+    >,
+  { brandId: BrandId; perkKind: PerkKind; targeting: CampaignTargeting; status: CampaignStatus }
+>;
 
 export const CAMPAIGN_COLUMNS = `
   id, brand_id AS "brandId", name, brief, terms, perk_kind AS "perkKind", perk_title AS "perkTitle",

@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
+import type { As, Narrow, Nullable, RowOf } from '@renown/core';
 import { CampaignRepository } from '../campaigns/campaign.repository.js';
 import { BrandScopedSql } from '../brand-scoped-sql.js';
 import type { ShippingAddress } from './claim.types.js';
 
-export interface BrandClaimRow {
-  id: string;
-  campaignId: string;
-  invitationId: string;
-  status: string;
-  variant: string | null;
-  code: string | null;
-  /** Personal data: returned only to the brand holding the claim (the query is scoped by its brand id). */
-  email: string | null;
-  handle: string | null;
-  platform: string | null;
-  shippingAddress: ShippingAddress | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  shippedAt: Date | null;
-  erased: boolean;
-  createdAt: Date;
-}
+/**
+ * A claim as the brand sees it. Personal data (email, handle, platform, shipping address) is returned only to
+ * the brand holding the claim (the query is scoped by its brand id).
+ */
+export type BrandClaimRow = Narrow<
+  RowOf<'claims', 'id' | 'status' | 'variant' | 'carrier'> &
+    As<'claims', { campaignId: 'campaign_id'; invitationId: 'invitation_id'; shippingAddress: 'shipping_address'; trackingNumber: 'tracking_number'; shippedAt: 'shipped_at'; createdAt: 'created_at' }> &
+    Nullable<RowOf<'campaign_codes', 'code'>> &
+    RowOf<'influencer_contacts', 'email' | 'handle' | 'platform'> & { erased: boolean },
+  { shippingAddress: ShippingAddress | null }
+>;
 
 @Injectable()
 export class ClaimListService {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
-import { ErrorCode } from '@renown/core';
+import { type As, ErrorCode, type Narrow, type RowOf } from '@renown/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
 import { hashClaimToken, looksLikeClaimToken } from '../invitations/claim-token.js';
@@ -11,26 +11,17 @@ import { sqlOne, sqlRows } from '../sql-rows.js';
 import type { ClaimLinkView, ClaimOutcome, LinkState, ShippingAddress } from './claim.types.js';
 import { validateShippingAddress } from './validate-shipping-address.js';
 
-interface LinkRow {
-  invitationId: string;
-  brandId: string;
-  brandName: string;
-  campaignId: string;
-  contactId: string;
-  email: string | null;
-  socialAccountId: string | null;
-  status: 'pending' | 'claimed' | 'declined' | 'revoked';
-  expiresAt: Date;
-  usedAt: Date | null;
-  openedAt: Date | null;
-  campaignStatus: string;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  quantity: number;
-  claimedCount: number;
-  limitPerPerson: number;
-  c: ClaimLinkView['campaign'] & { perkKind: 'physical' | 'code' | 'digital' };
-}
+/** What LINK_SELECT reads: the invitation, its brand's name, its contact, its campaign (`c` is built by json_build_object). */
+type LinkRow = Narrow<
+  As<'invitations', { invitationId: 'id'; brandId: 'brand_id'; campaignId: 'campaign_id'; contactId: 'contact_id'; expiresAt: 'expires_at'; usedAt: 'used_at'; openedAt: 'opened_at' }> &
+    RowOf<'invitations', 'status'> &
+    As<'brands', { brandName: 'name' }> &
+    RowOf<'influencer_contacts', 'email'> &
+    As<'influencer_contacts', { socialAccountId: 'social_account_id' }> &
+    RowOf<'campaigns', 'quantity'> &
+    As<'campaigns', { campaignStatus: 'status'; startsAt: 'starts_at'; endsAt: 'ends_at'; claimedCount: 'claimed_count'; limitPerPerson: 'limit_per_person' }>,
+  { status: 'pending' | 'claimed' | 'declined' | 'revoked' }
+> & { c: ClaimLinkView['campaign'] & { perkKind: 'physical' | 'code' | 'digital' } };
 
 const LINK_SELECT = `
   SELECT i.id AS "invitationId", i.brand_id AS "brandId", b.name AS "brandName", i.campaign_id AS "campaignId",

@@ -1,23 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { BrandId } from '@renown/accounts';
+import type { As, RowOf } from '@renown/core';
 import { DataSource } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
 import { BrandScopedSql } from '../brand-scoped-sql.js';
 import { sqlOne } from '../sql-rows.js';
 import { type ConsentBasis, parseContactsCsv } from './parse-contacts-csv.js';
 
-export interface ContactRow {
-  id: string;
-  brandId: string;
-  email: string | null;
-  platform: string | null;
-  handle: string | null;
-  socialAccountId: string | null;
-  displayName: string | null;
-  consentBasis: string;
-  source: string;
-  createdAt: Date;
-}
+/** An influencer contact as CONTACT_COLUMNS reads it. */
+export type ContactRow = RowOf<'influencer_contacts', 'id' | 'email' | 'platform' | 'handle' | 'source'> &
+  As<'influencer_contacts', { brandId: 'brand_id'; socialAccountId: 'social_account_id'; displayName: 'display_name'; consentBasis: 'consent_basis'; createdAt: 'created_at' }>;
 
 export const CONTACT_COLUMNS = `id, brand_id AS "brandId", email, platform, handle, social_account_id AS "socialAccountId",
   display_name AS "displayName", consent_basis AS "consentBasis", source, created_at AS "createdAt"`;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { asBrandId, type BrandId } from '@renown/accounts';
-import { APP_CONFIG, type AppConfig, logger } from '@renown/core';
+import { APP_CONFIG, type AppConfig, type As, logger, type Narrow, type RowOf } from '@renown/core';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CampaignsError } from '../campaigns-error.js';
@@ -21,19 +21,25 @@ export interface InviteResult {
   skipped: SkippedTarget[];
 }
 
-export interface InvitationRow {
-  id: string;
-  brandId: string;
-  campaignId: string;
-  contactId: string;
-  status: 'pending' | 'claimed' | 'declined' | 'revoked';
-  expiresAt: Date;
-  openedAt: Date | null;
-  usedAt: Date | null;
-  revokedAt: Date | null;
-  remindedAt: Date | null;
-  createdAt: Date;
-}
+/** An invitation as INVITATION_COLUMNS reads it. */
+export type InvitationRow = Narrow<
+  RowOf<'invitations', 'id' | 'status'> &
+    As<
+      'invitations',
+      {
+        brandId: 'brand_id';
+        campaignId: 'campaign_id';
+        contactId: 'contact_id';
+        expiresAt: 'expires_at';
+        openedAt: 'opened_at';
+        usedAt: 'used_at';
+        revokedAt: 'revoked_at';
+        remindedAt: 'reminded_at';
+        createdAt: 'created_at';
+      }
+    >,
+  { status: 'pending' | 'claimed' | 'declined' | 'revoked' }
+>;
 
 export const INVITATION_COLUMNS = `i.id, i.brand_id AS "brandId", i.campaign_id AS "campaignId", i.contact_id AS "contactId", i.status,
   i.expires_at AS "expiresAt", i.opened_at AS "openedAt", i.used_at AS "usedAt", i.revoked_at AS "revokedAt",

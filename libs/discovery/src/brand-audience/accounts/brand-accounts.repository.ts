@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type BrandId, BrandScopedRepository } from '@renown/accounts';
 import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
+import type { As, Nullable, RowOf } from '@renown/core';
 import type { EntityManager } from 'typeorm';
 
-export interface BrandAccountRow {
-  account_id: string;
-  platform: string;
-  external_id: string;
-  handle: string | null;
-  display_name: string | null;
-  followers_count: string | null;
-  is_stub: boolean;
-  created_at: Date;
-  global_score: number | null;
-}
+/** A brand's own account, with its latest global score (a scalar subquery: null when never scored). */
+export type BrandAccountRow = RowOf<'brand_social_accounts', 'account_id' | 'created_at'> &
+  RowOf<'social_accounts', 'platform' | 'external_id' | 'handle' | 'display_name' | 'followers_count' | 'is_stub'> &
+  Nullable<As<'account_score_snapshots', { global_score: 'score' }>>;
 
 /** The brand's own social accounts (brand-owned rows). */
 @Injectable()

@@ -1,23 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { type BrandId, BrandScopedRepository } from '@renown/accounts';
+import type { As, Narrow, Nullable, RowOf } from '@renown/core';
 
-export interface AlertEventRow {
-  id: string;
-  type: 'mention' | 'follow';
-  actor_account_id: string;
-  actor_platform: string;
-  actor_handle: string | null;
-  actor_display_name: string | null;
-  actor_score: number;
-  brand_account_id: string;
-  brand_handle: string | null;
-  post_id: string | null;
-  occurred_at: Date | null;
-  detected_at: Date;
-  digested_at: Date | null;
-  webhook_status: string | null;
-  webhook_attempts: number | null;
-}
+/** An alert event with its actor, the brand's account, and its digest and webhook delivery (LEFT JOINs). */
+export type AlertEventRow = Narrow<
+  RowOf<'brand_alert_events', 'id' | 'type' | 'actor_account_id' | 'actor_score' | 'brand_account_id' | 'post_id' | 'occurred_at' | 'detected_at'>,
+  { type: 'mention' | 'follow' }
+> &
+  As<'social_accounts', { actor_platform: 'platform'; actor_handle: 'handle'; actor_display_name: 'display_name'; brand_handle: 'handle' }> &
+  Nullable<As<'brand_alert_digests', { digested_at: 'created_at' }>> &
+  Nullable<As<'brand_webhook_deliveries', { webhook_status: 'status'; webhook_attempts: 'attempts' }>>;
 
 /** The alerts a brand received, newest first, with what became of their digest and webhook. */
 @Injectable()

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type BrandId, BrandScopedRepository } from '@renown/accounts';
+import type { Narrow, Nullable, RowOf } from '@renown/core';
 import type { EntityManager } from 'typeorm';
 
 export type DigestPeriod = 'hourly' | 'daily';
 
-export interface AlertSettingsRow {
-  enabled: boolean;
-  min_score: number;
-  digest_period: DigestPeriod;
-  webhook_url: string | null;
-  webhook_secret_hint: string | null;
-  updated_at: Date | null;
-}
+/** A brand's settings; `updated_at` is null only in DEFAULT_ALERT_SETTINGS (a brand with no row yet). */
+export type AlertSettingsRow = Narrow<
+  RowOf<'brand_alert_settings', 'enabled' | 'min_score' | 'digest_period' | 'webhook_url' | 'webhook_secret_hint'>,
+  { digest_period: DigestPeriod }
+> &
+  Nullable<RowOf<'brand_alert_settings', 'updated_at'>>;
 
 export const DEFAULT_ALERT_SETTINGS: AlertSettingsRow = { enabled: false, min_score: 60, digest_period: 'daily', webhook_url: null, webhook_secret_hint: null, updated_at: null };
 
@@ -49,7 +48,7 @@ export class AlertSettingsRepository extends BrandScopedRepository {
 
   /** Worker only: the signing secret and the current URL. */
   async webhookTarget(brandId: BrandId, em?: EntityManager): Promise<{ url: string; secret: string } | undefined> {
-    const row = await this.queryOne<{ webhook_url: string | null; webhook_secret: string | null }>(brandId, `SELECT webhook_url, webhook_secret FROM brand_alert_settings WHERE brand_id = $1`, [], em);
+    const row = await this.queryOne<RowOf<'brand_alert_settings', 'webhook_url' | 'webhook_secret'>>(brandId, `SELECT webhook_url, webhook_secret FROM brand_alert_settings WHERE brand_id = $1`, [], em);
     return row?.webhook_url && row.webhook_secret ? { url: row.webhook_url, secret: row.webhook_secret } : undefined;
   }
 }

@@ -1,42 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { ENGAGEMENT_TYPE_GRAPH_WEIGHT, FOLLOW_GRAPH_WEIGHT, INFLUENCE_MODEL_VERSION, PAIR_CAP, RECENCY_HALF_LIFE_DAYS, WINDOW_DAYS } from '@renown/scoring';
+import type { As, CastAs, Nullable, RowOf } from '@renown/core';
 import { DataSource } from 'typeorm';
 import type { DailyScore } from '../score/score-deltas.js';
 import type { InteractionAggregate, OtherAccountFacts } from '../influence/rank-influence-links.js';
 
-export interface AccountRow {
-  id: string;
-  platform: string;
-  externalId: string;
-  handle: string | null;
-  displayName: string | null;
-  personId: string | null;
-  followersCount: number | null;
-  followingCount: number | null;
-  isStub: boolean;
-}
+/** An account as ACCOUNT_COLUMNS reads it (counts cast to float8). */
+export type AccountRow = RowOf<'social_accounts', 'id' | 'platform' | 'handle'> &
+  As<'social_accounts', { externalId: 'external_id'; displayName: 'display_name'; personId: 'person_id'; isStub: 'is_stub' }> &
+  CastAs<'social_accounts', { followersCount: 'followers_count'; followingCount: 'following_count' }, number>;
 
-export interface LatestScoreRow {
-  accountId: string;
-  day: string;
-  modelVersion: string;
-  score: number;
-  percentile: number;
-  reach: number;
-  amplification: number;
-  network: number;
-}
+/** The latest snapshot of an account (day as YYYY-MM-DD, scores cast to float8). */
+export type LatestScoreRow = As<'account_score_snapshots', { accountId: 'account_id'; modelVersion: 'model_version'; percentile: 'percentile' }> &
+  CastAs<'account_score_snapshots', { day: 'day' }, string> &
+  CastAs<'account_score_snapshots', { score: 'score'; reach: 'reach_score'; amplification: 'amplification_score'; network: 'network_score' }, number>;
 
-export interface TopicRow {
-  id: string;
-  slug: string;
-  displayName: string;
-  isSuper: boolean;
-  rank: number;
-  weight: number;
-  score: number | null;
-  percentile: number | null;
-}
+/** An account's topic, with its influence in the topic when scored (a LEFT JOIN: null otherwise). */
+export type TopicRow = RowOf<'topics', 'id' | 'slug'> &
+  As<'topics', { displayName: 'display_name'; isSuper: 'is_super' }> &
+  RowOf<'account_topics', 'rank' | 'weight'> &
+  Nullable<RowOf<'account_topic_scores', 'score' | 'percentile'>>;
 
 /** Interaction kinds that carry engagement weight (a follow is a flat extra). */
 const ENGAGED_KINDS = ['repost', 'quote', 'reply', 'mention', 'like'] as const;

@@ -1,22 +1,12 @@
-export interface ShortlistRow {
-  id: string;
-  name: string;
-  description: string;
-  entryCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { As, CastAs, RowOf } from '@renown/core';
 
-export interface ShortlistEntryRow {
-  shortlistId: string;
-  accountId: string;
-  note: string;
-  tags: string[];
-  addedAt: Date;
-  updatedAt: Date;
-  /** added_at as PostgreSQL prints it (microseconds kept), for the page cursor. */
-  addedAtText: string;
-}
+/** A shortlist as SHORTLIST_COLUMNS reads it, with its count of entries. */
+export type ShortlistRow = RowOf<'shortlists', 'id' | 'name' | 'description'> & As<'shortlists', { createdAt: 'created_at'; updatedAt: 'updated_at' }> & { entryCount: number };
+
+/** An entry as ENTRY_COLUMNS reads it; `addedAtText` is added_at as PostgreSQL prints it (microseconds kept), for the page cursor. */
+export type ShortlistEntryRow = RowOf<'shortlist_entries', 'note' | 'tags'> &
+  As<'shortlist_entries', { shortlistId: 'shortlist_id'; accountId: 'account_id'; addedAt: 'added_at'; updatedAt: 'updated_at' }> &
+  CastAs<'shortlist_entries', { addedAtText: 'added_at' }, string>;
 
 export interface TagCount {
   tag: string;
