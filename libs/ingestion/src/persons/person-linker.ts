@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { profileRefFromUrl, type ProfileRef } from './profile-link.js';
 
-const PROFILE_LINK_PATTERN = String.raw`(twitter\.com|x\.com|bsky\.app/profile|/@)`;
+const PROFILE_LINK_PATTERN = String.raw`(twitter\.com|x\.com|bsky\.app/profile|/@|youtube\.com/channel/|instagram\.com/)`;
 
 /**
  * Links accounts of one person across networks into a `persons` row: by hand, or from profile links when two
@@ -76,7 +76,7 @@ export class PersonLinker {
     const pointsAt = (from: any, to: any) =>
       (from.links ?? []).some((l: string) => {
         const r = profileRefFromUrl(l);
-        return !!r && r.platform === to.platform && (r.by === 'external_id' ? r.key === String(to.external_id).toLowerCase() : r.key === to.handle);
+        return !!r && r.platform === to.platform && (r.by === 'external_id' ? r.key === (to.platform === 'youtube' ? String(to.external_id) : String(to.external_id).toLowerCase()) : r.key === to.handle);
       });
     let linked = 0;
     for (const t of targets) {

@@ -16,3 +16,19 @@ describe('profileRefFromUrl', () => {
     expect(profileRefFromUrl('not a url')).toBeNull();
   });
 });
+
+describe('profileRefFromUrl: YouTube and Instagram profile links', () => {
+  it('reads youtube.com/@handle and /channel/<id> (ids keep their case), and instagram.com/<username>', () => {
+    expect(profileRefFromUrl('https://www.youtube.com/@CarWow')).toEqual({ platform: 'youtube', key: 'carwow', by: 'handle' });
+    expect(profileRefFromUrl('https://youtube.com/channel/UCUhFaUpnq31m6TNX2VKVSVA')).toEqual({ platform: 'youtube', key: 'UCUhFaUpnq31m6TNX2VKVSVA', by: 'external_id' });
+    expect(profileRefFromUrl('https://www.instagram.com/Ev.Driver/')).toEqual({ platform: 'instagram', key: 'ev.driver', by: 'handle' });
+  });
+
+  it('is not fooled by a video, a post or a Mastodon-looking path on those hosts', () => {
+    expect(profileRefFromUrl('https://www.youtube.com/watch?v=abc')).toBeNull();
+    expect(profileRefFromUrl('https://www.instagram.com/p/Cx123/')).toBeNull();
+    expect(profileRefFromUrl('https://www.instagram.com/reel/Cx123/')).toBeNull();
+    // youtube.com/@x is a YouTube handle, never a Mastodon account on youtube.com.
+    expect(profileRefFromUrl('https://m.youtube.com/@drive')?.platform).toBe('youtube');
+  });
+});
