@@ -253,7 +253,7 @@ describe('createConnector', () => {
   });
 
   it('builds each network connector on a polite client with the published limit', async () => {
-    expect(PUBLISHED_LIMITS).toEqual({ bluesky: { requests: 3000, windowSeconds: 300 }, mastodon: { requests: 300, windowSeconds: 300 } });
+    expect(PUBLISHED_LIMITS).toMatchObject({ bluesky: { requests: 3000, windowSeconds: 300 }, mastodon: { requests: 300, windowSeconds: 300 }, instagram: { requests: 200, windowSeconds: 3600 } });
     const b = createConnector('bluesky', { appviewUrl: bsky.url, userAgent: UA });
     const m = createConnector('mastodon', { instanceUrl: masto.url, userAgent: UA });
     try {

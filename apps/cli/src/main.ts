@@ -10,6 +10,7 @@ import { connectCommand } from './commands/connect.command.js';
 import { startCommand } from './commands/start.command.js';
 import { operatorCommand } from './commands/operator.command.js';
 import { evalTopicsCommand } from './commands/eval-topics.command.js';
+import { evalNetworksCommand } from './commands/eval-networks.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { billingCommand } from './commands/billing.command.js';
 import { audienceQualityCommand } from './commands/audience-quality.command.js';
@@ -25,6 +26,7 @@ const program = new Command('renown')
   .addCommand(connectCommand)
   .addCommand(evalTopicsCommand)
   .addCommand(evalScoreCommand)
+  .addCommand(evalNetworksCommand)
   .addCommand(ingestCommand)
   .addCommand(audienceQualityCommand)
   .addCommand(crawlCommand)

@@ -5,6 +5,7 @@ export * from './graph/pagerank-parallel.js';
 export * from './influence/influence-signals.js';
 export * from './influence/calibrate-score.js';
 export * from './influence/network-scales.js';
+export * from './influence/evaluate-networks.js';
 export * from './influence/compute-influence-score.js';
 export * from './influence/pairwise-auc.js';
 export * from './influence/peerindex-judgments.js';

@@ -4,6 +4,8 @@ import { CrawlsService } from './crawl/crawls.service.js';
 import { RefreshJobs } from './crawl/refresh.jobs.js';
 import { SourcesResolver } from './graphql/sources.resolver.js';
 import { LookupService } from './lookup/lookup.service.js';
+import { NetworkCredentialsService } from './credentials/network-credentials.service.js';
+import { NetworkCredentialsResolver } from './graphql/network-credentials.resolver.js';
 
 /**
  * Real people from the open networks: crawls of a vertical, handle look-ups and the daily refresh. The API
@@ -14,8 +16,10 @@ export class SourcesModule {
   static forRoot(role: 'api' | 'worker'): DynamicModule {
     return {
       module: SourcesModule,
-      providers: role === 'api' ? [CrawlsService, LookupService, SourcesResolver] : [CrawlsService, LookupService, CrawlJobs, RefreshJobs],
-      exports: [CrawlsService, LookupService],
+      providers: role === 'api'
+        ? [CrawlsService, LookupService, NetworkCredentialsService, SourcesResolver, NetworkCredentialsResolver]
+        : [CrawlsService, LookupService, NetworkCredentialsService, CrawlJobs, RefreshJobs],
+      exports: [CrawlsService, LookupService, NetworkCredentialsService],
     };
   }
 }

@@ -7,6 +7,12 @@ import type { NetworkCredential } from './credentials/network-credentials.js';
 
 export const NETWORKS: readonly NetworkName[] = ['bluesky', 'mastodon'];
 
+/**
+ * The networks a crawl can read: the open ones, and YouTube with an API key (its search finds channels). Kept apart
+ * from NETWORKS, which the developer API's batch look-up reads as "fetched without a credential".
+ */
+export const CRAWL_NETWORKS: readonly NetworkName[] = [...NETWORKS, 'youtube'];
+
 /** The User-Agent every request to a network carries: who we are and where to reach whoever runs this Renown. */
 export const userAgentOf = (config: Pick<AppConfig, 'CRAWLER_CONTACT_URL'>) => `Renown/0.1 (+${config.CRAWLER_CONTACT_URL})`;
 
@@ -41,7 +47,7 @@ export function connectorFor(
     blueskyAppPassword: config.BLUESKY_APP_PASSWORD,
     mastodonAccessToken: config.MASTODON_ACCESS_TOKEN,
     mastodonHomeInstances: config.MASTODON_HOME_INSTANCES !== 'off',
-    limit: rateLimitOf(network === 'bluesky' ? config.BLUESKY_RATE_LIMIT : config.MASTODON_RATE_LIMIT),
+    limit: network === 'youtube' ? rateLimitOf(config.YOUTUBE_RATE_LIMIT) : rateLimitOf(network === 'bluesky' ? config.BLUESKY_RATE_LIMIT : network === 'instagram' ? config.INSTAGRAM_RATE_LIMIT : config.MASTODON_RATE_LIMIT),
   });
 }
 

@@ -12,7 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
  * faults and route errors, carries the network's rate-limit headers.
  */
 
-export type FakeNetwork = 'bluesky' | 'mastodon';
+export type FakeNetwork = 'bluesky' | 'mastodon' | 'youtube';
 
 export interface RateLimit {
   requests: number;
@@ -97,15 +97,24 @@ export interface FakeServer {
 export const DEFAULT_RATE_LIMITS: Record<FakeNetwork, RateLimit> = {
   bluesky: { requests: 3000, windowSeconds: 300 },
   mastodon: { requests: 300, windowSeconds: 300 },
+  // YouTube publishes no per-window request limit (its limit is the daily quota): a ceiling no test reaches.
+  youtube: { requests: 100_000, windowSeconds: 60 },
 };
 
 /** The body each network sends with a 429. */
 export function rateLimitedBody(network: FakeNetwork): unknown {
   // Bluesky: XRPC error shape with the RateLimitExceeded name; Mastodon: Rack::Attack's throttled response.
+  if (network === 'youtube') return googleError(429, 'Resource has been exhausted (e.g. check quota).', 'rateLimitExceeded', 'youtube.quota');
   return network === 'bluesky' ? { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' } : { error: 'Too many requests' };
 }
 
+/** A Google API error body: { error: { code, message, errors: [{ message, domain, reason }] } }. */
+export function googleError(code: number, message: string, reason: string, domain = 'global', status?: string) {
+  return { error: { code, message, errors: [{ message, domain, reason }], ...(status ? { status } : {}) } };
+}
+
 function internalErrorBody(network: FakeNetwork): unknown {
+  if (network === 'youtube') return googleError(500, 'Internal error encountered.', 'backendError', 'global', 'INTERNAL');
   return network === 'bluesky' ? { error: 'InternalServerError', message: 'Internal Server Error' } : { error: 'We\'re sorry, but something went wrong on our end.' };
 }
 
@@ -171,6 +180,8 @@ export async function startFakeServer(route: FakeRoute, options: FakeServerOptio
     const { requests: max, windowSeconds } = nominal();
     const resetMs = Math.max(windowStart + windowSeconds * 1000, now);
     const remaining = limit ? Math.max(0, max - windowCount) : max;
+    // Google's APIs send no rate-limit headers.
+    if (network === 'youtube') return {};
     if (network === 'bluesky') {
       // https://docs.bsky.app/docs/advanced-guides/rate-limits : IETF draft RateLimit headers, reset in unix seconds.
       return {

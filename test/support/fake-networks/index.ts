@@ -3,3 +3,6 @@ export * from './fake-network-server.js';
 export * from './fake-bluesky-appview.js';
 export * from './fake-mastodon-instance.js';
 export * from './automotive-world.js';
+export * from './fake-instagram-graph.js';
+export * from './youtube-world.js';
+export * from './fake-youtube-api.js';

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { generateSqlSchemaTypes, loadConfig, resolveDatabase, runMigrations, SQL_SCHEMA_TYPES_PATH, startEmbeddedPostgres } from '@renown/core';
+import { generateSqlSchemaTypes, loadConfig, resolveDatabase, runMigrations, SQL_SCHEMA_TYPES_PATH } from '@renown/core';
+import { withThrowawayDatabase } from './throwaway-database.js';
 import { printApiSchema, SCHEMA_PATH } from '../../../api/src/print-schema.js';
 
 export const schemaCommand = new Command('schema')
@@ -27,25 +25,8 @@ export const schemaCommand = new Command('schema')
  * migrations, then kysely-codegen: the same text test/foundation/sql-schema-types.spec.ts compares with.
  */
 async function writeSqlSchemaTypes(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'renown-sql-schema-'));
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), persistent: false });
-  try {
-    await runMigrations(server.url);
-    writeFileSync(SQL_SCHEMA_TYPES_PATH, await generateSqlSchemaTypes(server.url));
+  await withThrowawayDatabase('sql-schema', async (url) => {
+    writeFileSync(SQL_SCHEMA_TYPES_PATH, await generateSqlSchemaTypes(url));
     console.log(`wrote ${SQL_SCHEMA_TYPES_PATH}`);
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-    srv.on('error', reject);
   });
 }

@@ -10,6 +10,7 @@ type Answer = InfluencerLookupQuery['influencerLookup'];
 export const LOOKUP_PLATFORMS = [
   { value: 'bluesky', label: 'Bluesky', placeholder: 'alice.bsky.social or did:plc:…' },
   { value: 'mastodon', label: 'Mastodon', placeholder: '@bob@fosstodon.org' },
+  { value: 'instagram', label: 'Instagram', placeholder: '@ev_julia or instagram.com/ev_julia' },
 ] as const;
 
 /** While a look-up is fetched or scored, it is asked again this often. */
@@ -90,7 +91,7 @@ export function InfluencerLookupBox() {
         </button>
       </form>
       <p className="small muted" id={`${id}-hint`}>
-        A Bluesky handle (alice.bsky.social), a DID (did:plc:…) or a Mastodon handle (@bob@fosstodon.org). Renown answers from what it holds, or reads the account from its network and scores it within seconds.
+        A Bluesky handle (alice.bsky.social), a DID (did:plc:…) a Mastodon handle (@bob@fosstodon.org) or an Instagram username (@ev_julia, business and creator accounts only). Renown answers from what it holds, or reads the account from its network and scores it within seconds.
       </p>
       <div className="lookup-result" aria-live="polite" aria-atomic="true" data-testid="lookup-result">
         {answer && (

@@ -170,6 +170,15 @@ export type RegisterBrandAccountInput = {
   platform: string;
 };
 
+export type SetNetworkCredentialInput = {
+  /** Instagram: the numeric id of the brand's Instagram professional account. */
+  accountId?: string | null | undefined;
+  /** "youtube" or "instagram". */
+  network: string;
+  /** The YouTube Data API key, or the Facebook Page access token. */
+  secret: string;
+};
+
 export type SignUpInput = {
   /** Your brand, e.g. "Acme Motors". */
   brandName: string;
@@ -461,6 +470,22 @@ export type ScoreTrendQueryVariables = Exact<{
 
 export type ScoreTrendQuery = { accountInfluence: { history: Array<{ day: string, score: number }> } | null };
 
+export type LookupManyMutationVariables = Exact<{
+  platform: string;
+  handles: Array<string> | string;
+}>;
+
+
+export type LookupManyMutation = { lookupMany: Array<{ input: string, handle: string | null, outcome: string, status: string | null, message: string, accountId: string | null, score: number | null }> };
+
+export type LookupProgressQueryVariables = Exact<{
+  platform: string;
+  handles: Array<string> | string;
+}>;
+
+
+export type LookupProgressQuery = { lookupProgress: Array<{ query: string, status: string, message: string, accountId: string | null, score: number | null }> };
+
 export type ShortlistFieldsFragment = { id: string, name: string, description: string, entryCount: number, csvPath: string, createdAt: string, updatedAt: string, tags: Array<{ tag: string, count: number }> };
 
 export type ShortlistsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -660,6 +685,27 @@ export type InfluencerLookupQueryVariables = Exact<{
 
 
 export type InfluencerLookupQuery = { influencerLookup: { platform: string, query: string, status: string, message: string, accountId: string | null, score: number | null, lastFetchedAt: string | null } };
+
+export type NetworkCredentialFieldsFragment = { network: string, source: string | null, secretHint: string | null, accountId: string | null, updatedAt: string | null, quotaToday: Array<{ bucket: string, used: number, quota: number, exhaustedAt: string | null, resetsAt: string }> };
+
+export type NetworkCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NetworkCredentialsQuery = { networkCredentials: Array<{ network: string, source: string | null, secretHint: string | null, accountId: string | null, updatedAt: string | null, quotaToday: Array<{ bucket: string, used: number, quota: number, exhaustedAt: string | null, resetsAt: string }> }> };
+
+export type SetNetworkCredentialMutationVariables = Exact<{
+  input: SetNetworkCredentialInput;
+}>;
+
+
+export type SetNetworkCredentialMutation = { setNetworkCredential: { network: string, source: string | null, secretHint: string | null, accountId: string | null, updatedAt: string | null, quotaToday: Array<{ bucket: string, used: number, quota: number, exhaustedAt: string | null, resetsAt: string }> } };
+
+export type RemoveNetworkCredentialMutationVariables = Exact<{
+  network: string;
+}>;
+
+
+export type RemoveNetworkCredentialMutation = { removeNetworkCredential: { network: string, source: string | null, secretHint: string | null, accountId: string | null, updatedAt: string | null, quotaToday: Array<{ bucket: string, used: number, quota: number, exhaustedAt: string | null, resetsAt: string }> } };
 
 export type TeamQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -912,6 +958,22 @@ export const CrawlFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"CrawlFields"}) as unknown as TypedDocumentString<CrawlFieldsFragment, unknown>;
+export const NetworkCredentialFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NetworkCredentialFields on NetworkCredentialModel {
+  network
+  source
+  secretHint
+  accountId
+  updatedAt
+  quotaToday {
+    bucket
+    used
+    quota
+    exhaustedAt
+    resetsAt
+  }
+}
+    `, {"fragmentName":"NetworkCredentialFields"}) as unknown as TypedDocumentString<NetworkCredentialFieldsFragment, unknown>;
 export const BrandAccountsDocument = new TypedDocumentString(`
     query BrandAccounts {
   brandAccounts {
@@ -1640,6 +1702,30 @@ export const ScoreTrendDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScoreTrendQuery, ScoreTrendQueryVariables>;
+export const LookupManyDocument = new TypedDocumentString(`
+    mutation LookupMany($platform: String!, $handles: [String!]!) {
+  lookupMany(platform: $platform, handles: $handles) {
+    input
+    handle
+    outcome
+    status
+    message
+    accountId
+    score
+  }
+}
+    `) as unknown as TypedDocumentString<LookupManyMutation, LookupManyMutationVariables>;
+export const LookupProgressDocument = new TypedDocumentString(`
+    query LookupProgress($platform: String!, $handles: [String!]!) {
+  lookupProgress(platform: $platform, handles: $handles) {
+    query
+    status
+    message
+    accountId
+    score
+  }
+}
+    `) as unknown as TypedDocumentString<LookupProgressQuery, LookupProgressQueryVariables>;
 export const ShortlistsDocument = new TypedDocumentString(`
     query Shortlists {
   shortlists {
@@ -2386,6 +2472,66 @@ export const InfluencerLookupDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InfluencerLookupQuery, InfluencerLookupQueryVariables>;
+export const NetworkCredentialsDocument = new TypedDocumentString(`
+    query NetworkCredentials {
+  networkCredentials {
+    ...NetworkCredentialFields
+  }
+}
+    fragment NetworkCredentialFields on NetworkCredentialModel {
+  network
+  source
+  secretHint
+  accountId
+  updatedAt
+  quotaToday {
+    bucket
+    used
+    quota
+    exhaustedAt
+    resetsAt
+  }
+}`) as unknown as TypedDocumentString<NetworkCredentialsQuery, NetworkCredentialsQueryVariables>;
+export const SetNetworkCredentialDocument = new TypedDocumentString(`
+    mutation SetNetworkCredential($input: SetNetworkCredentialInput!) {
+  setNetworkCredential(input: $input) {
+    ...NetworkCredentialFields
+  }
+}
+    fragment NetworkCredentialFields on NetworkCredentialModel {
+  network
+  source
+  secretHint
+  accountId
+  updatedAt
+  quotaToday {
+    bucket
+    used
+    quota
+    exhaustedAt
+    resetsAt
+  }
+}`) as unknown as TypedDocumentString<SetNetworkCredentialMutation, SetNetworkCredentialMutationVariables>;
+export const RemoveNetworkCredentialDocument = new TypedDocumentString(`
+    mutation RemoveNetworkCredential($network: String!) {
+  removeNetworkCredential(network: $network) {
+    ...NetworkCredentialFields
+  }
+}
+    fragment NetworkCredentialFields on NetworkCredentialModel {
+  network
+  source
+  secretHint
+  accountId
+  updatedAt
+  quotaToday {
+    bucket
+    used
+    quota
+    exhaustedAt
+    resetsAt
+  }
+}`) as unknown as TypedDocumentString<RemoveNetworkCredentialMutation, RemoveNetworkCredentialMutationVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team {
   teamMembers {

@@ -2,17 +2,20 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ActionButton } from '../components/action-button.js';
 import { DataTable } from '../components/data-table.js';
 import { InfluencerLookupBox } from '../components/influencer-lookup.js';
+import { InstagramUsernames } from './sources/instagram-usernames.js';
 import { EmptyState, ErrorState, FormError, Loading, PageHeader, QueryResult } from '../components/states.js';
 import { formatDateTime, formatNumber, formatPercent } from '../format.js';
 import { request } from '../graphql/client.js';
 import { CancelCrawlDocument, CrawlQuarantineDocument, CrawlsDocument, PauseCrawlDocument, ResumeCrawlDocument, StartCrawlDocument, type CrawlsQuery } from '../graphql/generated.js';
 import { useMutation, useQuery } from '../graphql/use-query.js';
+import { NetworkCredentialsCard } from './sources/network-credentials-card.js';
 
 type Crawl = CrawlsQuery['crawls'][number];
 
 const NETWORKS = [
   { value: 'bluesky', label: 'Bluesky', origin: 'AppView URL', placeholder: 'https://public.api.bsky.app' },
   { value: 'mastodon', label: 'Mastodon', origin: 'Instance URL', placeholder: 'https://mastodon.social' },
+  { value: 'youtube', label: 'YouTube', origin: null, placeholder: '' },
 ] as const;
 const networkLabel = (n: string) => NETWORKS.find((x) => x.value === n)?.label ?? n;
 
@@ -50,7 +53,9 @@ export function Sources() {
         </div>
         <InfluencerLookupBox />
       </section>
+      <InstagramUsernames />
       <StartCrawlForm onStarted={reload} />
+      <NetworkCredentialsCard />
       <section className="card" aria-labelledby="crawls-heading">
         <div className="card-header">
           <h2 id="crawls-heading">Crawls</h2>
@@ -89,7 +94,7 @@ function StartCrawlForm({ onStarted }: { onStarted: () => Promise<void> }) {
           .split(',')
           .map((t) => t.trim())
           .filter(Boolean),
-        origin: origin.trim() || null,
+        origin: network === 'youtube' ? null : origin.trim() || null,
         maxAccounts: numberOrNull(maxAccounts),
         maxHours: numberOrNull(maxHours),
       },
@@ -110,7 +115,10 @@ function StartCrawlForm({ onStarted }: { onStarted: () => Promise<void> }) {
     <section className="card" aria-labelledby={`${id}-heading`}>
       <div className="card-header">
         <h2 id={`${id}-heading`}>New crawl</h2>
-        <p>Searches the network for the words, keeps the accounts that post about the vertical, and grows from their engagers and follows.</p>
+        <p>
+          Searches the network for the words, keeps the accounts that post about the vertical, and grows from their engagers and follows. YouTube spends the day's quota of your key (see below) and
+          waits for the next day when it is spent; Instagram has no search: look its accounts up, or send a list of usernames.
+        </p>
       </div>
       <form onSubmit={submit} aria-labelledby={`${id}-heading`} noValidate>
         <div className="crawl-form">
@@ -131,6 +139,7 @@ function StartCrawlForm({ onStarted }: { onStarted: () => Promise<void> }) {
               Comma-separated; each must name a topic Renown knows.
             </span>
           </div>
+          {net.origin && (
           <div className="field wide">
             <label htmlFor={`${id}-origin`}>{net.origin} (optional)</label>
             <input id={`${id}-origin`} type="url" value={origin} onChange={(e) => setOrigin(e.target.value)} placeholder={net.placeholder} aria-describedby={`${id}-origin-hint`} />
@@ -138,6 +147,7 @@ function StartCrawlForm({ onStarted }: { onStarted: () => Promise<void> }) {
               Leave empty for the configured {network === 'bluesky' ? 'AppView' : 'instance'}.
             </span>
           </div>
+          )}
           <div className="field">
             <label htmlFor={`${id}-max-accounts`}>Max accounts</label>
             <input id={`${id}-max-accounts`} type="number" inputMode="numeric" min={1} step={1} value={maxAccounts} onChange={(e) => setMaxAccounts(e.target.value)} placeholder="e.g. 500" aria-describedby={`${id}-budget-hint`} />

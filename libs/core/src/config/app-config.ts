@@ -140,17 +140,25 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(1)
   YOUTUBE_SEARCH_QUOTA = 100;
 
+  /** Requests per window to the YouTube API ("requests/seconds"; default 6000/60): only spaces calls out, the real limit is the quota. */
+  @IsOptional() @IsString() @Matches(/^\d+\/\d+$/, { message: 'must be "requests/seconds", e.g. "6000/60"' })
+  YOUTUBE_RATE_LIMIT?: string;
+
   /** Instagram Graph API (Business Discovery): the versioned base URL (tests point it at a local fake). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
-  INSTAGRAM_GRAPH_URL = 'https://graph.facebook.com/v24.0';
+  INSTAGRAM_GRAPH_URL = 'https://graph.facebook.com/v26.0';
 
-  /** A Facebook Page access token with instagram_basic, instagram_manage_insights and pages_read_engagement. */
+  /** A Facebook user (or system user) access token with instagram_basic, instagram_manage_insights and pages_read_engagement. */
   @IsOptional() @IsString()
   INSTAGRAM_ACCESS_TOKEN?: string;
 
   /** The Instagram professional account (IG user id) the token belongs to: Business Discovery reads through it. */
   @IsOptional() @IsString() @Matches(/^\d+$/, { message: 'must be the numeric Instagram user id of the brand\'s professional account' })
   INSTAGRAM_BUSINESS_ACCOUNT_ID?: string;
+
+  /** Requests per window to the Graph API per token ("requests/seconds"); default 200/3600, Instagram's per-user figure. */
+  @IsOptional() @IsString() @Matches(/^\d+\/\d+$/, { message: 'must be "requests/seconds", e.g. "200/3600"' })
+  INSTAGRAM_RATE_LIMIT?: string;
 
   /** Accounts scoring at least this (overall, 1-100) are refreshed daily, with those on shortlists and in campaigns. */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
@@ -170,7 +178,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_PRICE_GROWTH', 'STRIPE_PRICE_SCALE', 'STRIPE_PRICE_INVITATIONS_METERED', 'STRIPE_METER_INVITATIONS', 'BLUESKY_HANDLE', 'BLUESKY_APP_PASSWORD', 'MASTODON_ACCESS_TOKEN', 'BLUESKY_RATE_LIMIT', 'MASTODON_RATE_LIMIT', 'YOUTUBE_API_KEY', 'INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_BUSINESS_ACCOUNT_ID']) {
+  for (const key of [...known, 'DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_PRICE_GROWTH', 'STRIPE_PRICE_SCALE', 'STRIPE_PRICE_INVITATIONS_METERED', 'STRIPE_METER_INVITATIONS', 'BLUESKY_HANDLE', 'BLUESKY_APP_PASSWORD', 'MASTODON_ACCESS_TOKEN', 'BLUESKY_RATE_LIMIT', 'MASTODON_RATE_LIMIT', 'YOUTUBE_API_KEY', 'INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_BUSINESS_ACCOUNT_ID', 'INSTAGRAM_RATE_LIMIT', 'YOUTUBE_RATE_LIMIT']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });

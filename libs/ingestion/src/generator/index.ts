@@ -7,3 +7,4 @@ export * from './compose-post-content.js';
 export * from './render-twitter-v2.js';
 export * from './render-bluesky-jetstream.js';
 export * from './write-generated-dataset.js';
+export * from './cross-network-population.js';

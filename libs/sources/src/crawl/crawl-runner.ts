@@ -5,6 +5,8 @@ import { pagesToRecords } from '../networks/pages-to-records.js';
 import { NetworkUnavailableError } from '../http/polite-http-client.js';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits, type NetworkConnector } from '../networks/network-connector.js';
 import { MalformedPageError } from '../networks/malformed-page.error.js';
+import { QuotaExhaustedError } from '../quota/quota-ledger.js';
+import { CredentialRefusedError } from '../credentials/credential-refused.error.js';
 import { CrawlStore, type ClaimedAccount, type CrawlCounts, type CrawlRow } from './crawl.store.js';
 import { recordOptOut } from './opt-outs.js';
 import { VerticalRelevance } from './vertical-relevance.js';
@@ -24,6 +26,8 @@ export interface CrawlProgress {
   etaSeconds: number | null;
   /** Time spent in the importer, of the elapsed time (ms). */
   importMs: number;
+  /** When the network's daily quota resets, if this run stopped because it was spent (the crawl is 'waiting' until then). */
+  resumeAt: Date | null;
 }
 
 export interface CrawlRunnerOptions {
@@ -82,8 +86,16 @@ export class CrawlRunner {
     }, Math.max(1_000, (this.staleSeconds * 1000) / 3));
     heartbeat.unref();
     let handled = 0;
-    let stopReason: 'budget' | 'exhausted' | 'stopped' | 'down' | 'slice' | null = null;
+    let stopReason: 'budget' | 'exhausted' | 'stopped' | 'down' | 'slice' | 'quota' | 'refused' | null = null;
     let downError: NetworkUnavailableError | null = null;
+    let quotaError: QuotaExhaustedError | null = null;
+    let refusedError: CredentialRefusedError | null = null;
+    /** The day's quota is spent or the key refused: every worker stops, the claim goes back untouched. */
+    const stopsAll = (err: unknown) => {
+      if (err instanceof QuotaExhaustedError) return void ((stopReason = 'quota'), (quotaError ??= err));
+      if (err instanceof CredentialRefusedError) return void ((stopReason = 'refused'), (refusedError ??= err));
+      return false;
+    };
     let seeding: Promise<boolean> | null = null;
     let lastReport = 0;
     const report = async (force = false) => {
@@ -129,6 +141,7 @@ export class CrawlRunner {
             if (await seedOnce()) continue;
           } catch (err) {
             if (err instanceof NetworkUnavailableError) return void ((stopReason = 'down'), (downError = err));
+            if (stopsAll(err) !== false) return;
             throw err;
           }
           // Nothing to claim and no seed left: others may still be fetching (their neighbours come next).
@@ -146,6 +159,9 @@ export class CrawlRunner {
             await this.store.release(crawlId, claim.ref);
             stopReason = 'down';
             downError = err;
+          } else if (err instanceof QuotaExhaustedError || err instanceof CredentialRefusedError) {
+            await this.store.release(crawlId, claim.ref);
+            stopsAll(err);
           } else if (isRetryableDbError(err)) {
             await this.store.release(crawlId, claim.ref);
           } else {
@@ -174,9 +190,14 @@ export class CrawlRunner {
       await this.store.transition(crawlId, ['running'], 'done', why);
     } else if (stopReason === 'down') {
       await this.store.transition(crawlId, ['running'], 'waiting', (downError as NetworkUnavailableError | null)?.message ?? 'the network did not answer');
+    } else if (stopReason === 'quota') {
+      await this.store.transition(crawlId, ['running'], 'waiting', quotaError!.message);
+    } else if (stopReason === 'refused') {
+      await this.store.transition(crawlId, ['running'], 'failed', refusedError!.message);
     }
     await report(true);
-    return this.progress((await this.store.get(crawlId))!, started);
+    const final = await this.progress((await this.store.get(crawlId))!, started);
+    return stopReason === 'quota' ? { ...final, resumeAt: (quotaError as QuotaExhaustedError | null)?.resetsAt ?? null } : final;
   }
 
   private lastConnectorRequests = 0;
@@ -259,6 +280,7 @@ export class CrawlRunner {
       elapsedMs,
       etaSeconds: left !== null && perSecond > 0 ? Math.round(left / perSecond) : null,
       importMs: Math.round(this.importMs),
+      resumeAt: null,
     };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig, JobHandler, logger, QueueService } from '@renown/core';
 import { GraphImporter } from '@renown/ingestion';
 import { connectorFor } from '../sources.settings.js';
+import { credentialFor } from '../credentials/network-credentials.js';
 import { CrawlRunner } from './crawl-runner.js';
 import { CRAWL_QUEUE, CrawlsService } from './crawls.service.js';
 
@@ -34,7 +35,16 @@ export class CrawlJobs implements OnApplicationBootstrap {
   async runCrawl(data: { crawlId: string }) {
     const crawl = await this.crawls.store.get(String(data?.crawlId ?? ''));
     if (!crawl || !['queued', 'running', 'waiting'].includes(crawl.status)) return;
-    const connector = connectorFor(this.config, crawl.network, crawl.origin);
+    // YouTube spends the brand's own API key when it saved one, else the configured one.
+    const credential = crawl.network === 'youtube' ? await credentialFor(this.crawls.pool, this.config, crawl.brandId, 'youtube') : null;
+    let connector;
+    try {
+      connector = connectorFor(this.config, crawl.network, crawl.origin, { credential, pool: this.crawls.pool });
+    } catch (err) {
+      // No key anywhere any more (the brand removed theirs): the crawl cannot go on until one is saved.
+      await this.crawls.store.transition(crawl.id, ['queued', 'running', 'waiting'], 'failed', String((err as Error)?.message ?? err));
+      return;
+    }
     const importer = new GraphImporter(this.crawls.pool, this.queue);
     const slice = new AbortController();
     const timer = setTimeout(() => slice.abort(), SLICE_MS);
@@ -42,7 +52,8 @@ export class CrawlJobs implements OnApplicationBootstrap {
       const progress = await new CrawlRunner(this.crawls.pool, importer, connector, { signal: slice.signal }).run(crawl.id);
       const after = await this.crawls.store.status(crawl.id);
       if (after === 'running') await this.queue.send(CRAWL_QUEUE, { crawlId: crawl.id });
-      if (after === 'waiting') await this.queue.send(CRAWL_QUEUE, { crawlId: crawl.id }, { startAfter: WAIT_WHEN_DOWN_SECONDS });
+      // Spent quota waits for its reset (YouTube: midnight Pacific); a network that did not answer, a minute.
+      if (after === 'waiting') await this.queue.send(CRAWL_QUEUE, { crawlId: crawl.id }, { startAfter: progress.resumeAt ? new Date(progress.resumeAt.getTime() + 60_000) : WAIT_WHEN_DOWN_SECONDS });
       logger.info({ crawlId: crawl.id, status: after, counts: progress.counts, requests: progress.requests }, 'crawl slice finished');
     } finally {
       clearTimeout(timer);

@@ -2,7 +2,9 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig, BadInputError, createPool, DATABASE_URL, NotFoundError, QueueService } from '@renown/core';
 import type { NetworkName } from '@renown/ingestion';
-import { NETWORKS, originOf } from '../sources.settings.js';
+import { CRAWL_NETWORKS, originOf } from '../sources.settings.js';
+import { credentialFor } from '../credentials/network-credentials.js';
+import { YOUTUBE_NO_CREDENTIAL } from '../networks/create-connector.js';
 import { CrawlStore, type CrawlCounts, type CrawlRow, type CrawlStatus } from './crawl.store.js';
 import { VerticalRelevance } from './vertical-relevance.js';
 
@@ -46,7 +48,10 @@ export class CrawlsService implements OnModuleDestroy {
   /** Checks and normalizes a crawl request; every problem is named for the person who typed it. */
   static validate(input: StartCrawlInput): { network: NetworkName; terms: string[]; topicSlugs: string[]; maxAccounts: number | null; maxHours: number | null } {
     const network = input.network?.toLowerCase() as NetworkName;
-    if (!NETWORKS.includes(network)) throw new BadInputError(`Crawls read ${NETWORKS.join(' or ')}; "${input.network}" is not one of them.`, { field: 'network' });
+    if (network === 'instagram') {
+      throw new BadInputError('Instagram cannot be crawled: it has no account search. Instagram accounts come in by look-up or a username list (Sources screen, or GraphQL lookupMany).', { field: 'network' });
+    }
+    if (!CRAWL_NETWORKS.includes(network)) throw new BadInputError(`Crawls read ${CRAWL_NETWORKS.join(', ')}; "${input.network}" is not one of them.`, { field: 'network' });
     const terms = [...new Set((input.terms ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean))];
     if (!terms.length) throw new BadInputError('Give the vertical\'s words to search for, e.g. "cars, electric vehicles, #EV".', { field: 'terms' });
     if (terms.length > 20 || terms.some((t) => t.length > 100)) throw new BadInputError('At most 20 search words of up to 100 characters each.', { field: 'terms' });
@@ -68,6 +73,8 @@ export class CrawlsService implements OnModuleDestroy {
     } catch {
       throw new BadInputError(`"${input.origin}" is not a web address of a ${v.network === 'bluesky' ? 'Bluesky AppView' : 'Mastodon instance'}.`, { field: 'origin' });
     }
+    // YouTube is read with an API key (the brand's own, else the configured one): without one nothing is queued.
+    if (v.network === 'youtube' && !(await credentialFor(this.pool, this.config, brandId, 'youtube'))) throw new BadInputError(YOUTUBE_NO_CREDENTIAL, { field: 'network' });
     const crawl = await this.store.create({ brandId, ...v, origin });
     await this.queue.send(CRAWL_QUEUE, { crawlId: crawl.id });
     return this.view(crawl);

@@ -6,7 +6,10 @@ import { INFLUENCE_MODEL_VERSION } from '@renown/scoring';
 import { NetworkUnavailableError, RateLimitedError } from '../http/polite-http-client.js';
 import { pagesToRecords } from '../networks/pages-to-records.js';
 import { PUBLISHED_LIMITS } from '../networks/create-connector.js';
-import { connectorFor, NETWORKS, rateLimitOf } from '../sources.settings.js';
+import { connectorFor, CRAWL_NETWORKS, rateLimitOf } from '../sources.settings.js';
+import { credentialFor } from '../credentials/network-credentials.js';
+import { CredentialRefusedError } from '../credentials/credential-refused.error.js';
+import { QuotaExhaustedError } from '../quota/quota-ledger.js';
 import { CrawlsService } from './crawls.service.js';
 import { recordOptOut } from './opt-outs.js';
 
@@ -53,11 +56,15 @@ export class RefreshJobs {
 
   @JobHandler(REFRESH_QUEUE, { cron: '30 1 * * *', batchSize: 1 })
   async refresh(data: { network?: NetworkName; limit?: number } = {}) {
-    const networks = data?.network ? [data.network] : NETWORKS;
+    const networks = data?.network ? [data.network] : CRAWL_NETWORKS;
     for (const network of networks) {
+      // YouTube is refreshed with the configured key only (a brand's own key is spent on its own crawls and look-ups).
+      if (network === 'youtube' && !(await credentialFor(this.crawls.pool, this.config, null, 'youtube'))) continue;
       // The limit this instance runs at (a lower one set for a small Mastodon server counts), else the published one.
       const limit = rateLimitOf(network === 'bluesky' ? this.config.BLUESKY_RATE_LIMIT : this.config.MASTODON_RATE_LIMIT) ?? PUBLISHED_LIMITS[network];
-      const daily = Math.max(1, Math.floor((((limit.requests * 86_400) / limit.windowSeconds) * REFRESH_SHARE) / REQUESTS_PER_REFRESH));
+      // YouTube's allowance is the day's quota units (a refresh spends about 6), not a request rate.
+      const allowance = network === 'youtube' ? this.config.YOUTUBE_DAILY_QUOTA : (limit.requests * 86_400) / limit.windowSeconds;
+      const daily = Math.max(1, Math.floor((allowance * REFRESH_SHARE) / REQUESTS_PER_REFRESH));
       const accounts = await accountsToRefresh(this.crawls.pool, network, this.config.REFRESH_MIN_SCORE, data?.limit ?? daily);
       await this.refreshAccounts(network, accounts);
     }
@@ -65,7 +72,8 @@ export class RefreshJobs {
 
   async refreshAccounts(network: NetworkName, accounts: { id: string; externalId: string; handle: string | null }[]) {
     if (!accounts.length) return { refreshed: 0, gone: 0 };
-    const connector = connectorFor(this.config, network);
+    const credential = network === 'youtube' || network === 'instagram' ? await credentialFor(this.crawls.pool, this.config, null, network) : null;
+    const connector = connectorFor(this.config, network, null, { credential, pool: this.crawls.pool });
     const importer = new GraphImporter(this.crawls.pool, this.queue);
     let refreshed = 0;
     let gone = 0;
@@ -86,7 +94,7 @@ export class RefreshJobs {
           await this.crawls.pool.query(`UPDATE social_accounts SET last_fetched_at = now() WHERE id = $1`, [a.id]);
           refreshed++;
         } catch (err) {
-          if (err instanceof NetworkUnavailableError || err instanceof RateLimitedError) {
+          if (err instanceof NetworkUnavailableError || err instanceof RateLimitedError || err instanceof QuotaExhaustedError || err instanceof CredentialRefusedError) {
             // Going on would only hammer a network that is down or has told us to slow down.
             logger.warn({ network, err: err.message }, 'refresh stopped: the network did not answer or kept refusing; the rest waits for the next run');
             break;

@@ -69,3 +69,14 @@ export class InfluencerLookup {
   @Field(() => Float, { nullable: true, description: 'The overall score, 1-100, once computed.' }) score: number | null;
   @Field(() => Date, { nullable: true }) lastFetchedAt: Date | null;
 }
+
+@ObjectType({ description: 'What became of one entry of a username list (lookupMany).' })
+export class LookupManyResult {
+  @Field({ description: 'The entry as sent.' }) input: string;
+  @Field(() => String, { nullable: true, description: 'The username as read (lower case), null when invalid.' }) handle: string | null;
+  @Field({ description: 'queued (being fetched), known (answered from what Renown holds), invalid, duplicate (earlier in the list) or refused (the plan\'s searches ran out).' }) outcome: string;
+  @Field(() => String, { nullable: true, description: "The look-up's status, as influencerLookup gives it." }) status: string | null;
+  @Field({ description: 'A plain sentence to show.' }) message: string;
+  @Field(() => ID, { nullable: true }) accountId: string | null;
+  @Field(() => Float, { nullable: true }) score: number | null;
+}

@@ -3,7 +3,7 @@ import { type BrandId, CurrentBrand } from '@renown/accounts';
 import { EntitlementsService, UsageService } from '@renown/billing';
 import { CrawlsService } from '../crawl/crawls.service.js';
 import { LookupService } from '../lookup/lookup.service.js';
-import { Crawl, InfluencerLookup, QuarantinedPageModel, StartCrawlInput } from './sources.models.js';
+import { Crawl, InfluencerLookup, LookupManyResult, QuarantinedPageModel, StartCrawlInput } from './sources.models.js';
 
 /**
  * A brand's crawls of the open networks, and handle look-ups. Each operation: the brand, one service call.
@@ -62,6 +62,19 @@ export class SourcesResolver {
 
   @Query(() => InfluencerLookup, { description: 'Any handle: answered from what Renown holds, or fetched and scored within seconds (status "fetching" until then; ask again).' })
   influencerLookup(@CurrentBrand() brandId: BrandId, @Args('platform') platform: string, @Args('handle') handle: string) {
-    return this.lookups.lookup(platform, handle, { fetch: true, meter: (lookupId) => this.usage.record(brandId, 'searches', 1, `lookup:${lookupId}`) });
+    return this.lookups.lookup(platform, handle, { fetch: true, brandId, meter: (lookupId) => this.usage.record(brandId, 'searches', 1, `lookup:${lookupId}`) });
+  }
+
+  @Mutation(() => [LookupManyResult], {
+    description:
+      'A list of usernames (e.g. an Instagram CSV): one look-up per distinct username (at most 500 per call), each metered like influencerLookup (one search when it fetches). Per entry, in the order sent: queued, known, invalid (with the reason), duplicate, or refused (the plan\'s searches ran out). Follow them with lookupProgress.',
+  })
+  lookupMany(@CurrentBrand() brandId: BrandId, @Args('platform') platform: string, @Args('handles', { type: () => [String] }) handles: string[]) {
+    return this.lookups.lookupMany(platform, handles, { brandId, meter: (lookupId) => this.usage.record(brandId, 'searches', 1, `lookup:${lookupId}`) });
+  }
+
+  @Query(() => [InfluencerLookup], { description: "Where each handle stands (at most 500), as influencerLookup would answer, without fetching; only the brand's own outcomes are shown." })
+  lookupProgress(@CurrentBrand() brandId: BrandId, @Args('platform') platform: string, @Args('handles', { type: () => [String] }) handles: string[]) {
+    return this.lookups.progress(platform, handles, brandId);
   }
 }

@@ -40,3 +40,18 @@ export function bodyArray(page: Page, what: string): any[] {
 /** One item of the page is set aside with its reason; the rest of the page goes in. */
 export const reject = (page: Page, item: unknown, what: string) =>
   page.rejected.push({ reason: `${page.method} item ${what} (${page.url})`, raw: JSON.stringify(item) ?? String(item) });
+
+// A #tag in a text: letters, digits and underscores, at least one letter (so "#1" is not a tag); as the Bluesky reader.
+const TAG_IN_TEXT = /(?:^|\s)[#＃]([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
+const URL_IN_TEXT = /https?:\/\/[^\s)]+/g;
+
+/** The #tags of a caption or bio, lower case without the '#', each once (networks that send no tag list: Instagram). */
+export function tagsInText(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return [...new Set([...text.matchAll(TAG_IN_TEXT)].map((m) => m[1].toLowerCase()))];
+}
+
+/** The http(s) links written in a text, each once, in order. */
+export function urlsInText(text: string | null | undefined): string[] {
+  return text ? [...new Set(text.match(URL_IN_TEXT) ?? [])] : [];
+}
