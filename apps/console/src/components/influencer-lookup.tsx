@@ -10,6 +10,7 @@ type Answer = InfluencerLookupQuery['influencerLookup'];
 export const LOOKUP_PLATFORMS = [
   { value: 'bluesky', label: 'Bluesky', placeholder: 'alice.bsky.social or did:plc:…' },
   { value: 'mastodon', label: 'Mastodon', placeholder: '@bob@fosstodon.org' },
+  { value: 'youtube', label: 'YouTube', placeholder: '@channel, UC… or youtube.com/@channel' },
   { value: 'instagram', label: 'Instagram', placeholder: '@ev_julia or instagram.com/ev_julia' },
 ] as const;
 

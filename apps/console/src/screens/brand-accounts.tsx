@@ -9,7 +9,7 @@ import { request } from '../graphql/client.js';
 import { BrandAccountsDocument, RegisterBrandAccountDocument, RemoveBrandAccountDocument } from '../graphql/generated.js';
 import { useMutation, useQuery } from '../graphql/use-query.js';
 
-export const PLATFORMS = ['twitter', 'bluesky', 'mastodon', 'snap'] as const;
+export const PLATFORMS = ['twitter', 'bluesky', 'mastodon', 'youtube', 'instagram', 'snap'] as const;
 
 /** The brand's own social accounts: what "who matters to us" and alerts are measured against. */
 export function BrandAccounts() {

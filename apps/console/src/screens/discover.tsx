@@ -110,7 +110,7 @@ export function Discover() {
       <section className="card" aria-labelledby="discover-lookup-heading">
         <div className="card-header">
           <h2 id="discover-lookup-heading">Know the handle? Look it up</h2>
-          <p>Anyone on Bluesky or Mastodon, fetched and scored within seconds when Renown does not hold them yet.</p>
+          <p>Anyone on Bluesky, Mastodon, YouTube or Instagram, fetched and scored within seconds when Renown does not hold them yet.</p>
         </div>
         <InfluencerLookupBox />
       </section>

@@ -59,8 +59,10 @@ function normal(rng: SeededRandom): number {
 const profileUrl = (network: NetworkName, handle: string) =>
   network === 'bluesky' ? `https://bsky.app/profile/${handle}` : network === 'mastodon' ? `https://mastodon.social/@${handle.split('@')[0]}` : network === 'youtube' ? `https://www.youtube.com/@${handle}` : `https://www.instagram.com/${handle}/`;
 
-/** A channel id: "UC" and 22 characters of the URL-safe alphabet, from the person's index. */
-const channelId = (i: number) => `UC${(`cars${i.toString(36)}`.padEnd(22, 'x') + 'abcdefghijklmnopqrstuv').slice(0, 22)}`;
+/** A channel id: "UC" and 22 characters of the URL-safe alphabet, from the person's index (fixed width, so unique). */
+const channelId = (i: number) => `UCcars${String(i).padStart(10, '0')}RenownFx`;
+/** A post's number within the population: the person's index and the post's, fixed width (unique). */
+const postNo = (person: number, k: number) => `${person}${String(k).padStart(2, '0')}`;
 
 export function generateCrossNetworkPopulation(options: CrossNetworkOptions): CrossNetworkPopulation {
   const rng = new SeededRandom(options.seed, 7);
@@ -132,7 +134,7 @@ const topPosts = (r: Render) => [...r.posts].sort((a, b) => b.likes - a.likes).s
 function blueskyPages(r: Render): NetworkPage[] {
   const { account: a, fetchedAt } = r;
   const base = 'https://public.api.bsky.app/xrpc';
-  const uri = (k: number) => `at://${a.externalId}/app.bsky.feed.post/3lcar${k}${r.person.index.toString(36)}`;
+  const uri = (k: number) => `at://${a.externalId}/app.bsky.feed.post/3lcar${postNo(r.person.index, k)}`;
   const author = { did: a.externalId, handle: a.handle };
   const pages: NetworkPage[] = [
     {
@@ -161,17 +163,17 @@ function mastodonPages(r: Render): NetworkPage[] {
   // Mastodon answers favourited_by with whole Account objects, notes and their links included.
   const noteOf = (links: string[]) => `<p>Cars, EVs and road trips. ${links.map((u) => `<a href="${u}">${u}</a>`).join(' ')}</p>`;
   const me = { ...view(a.handle), display_name: `Car fan ${r.person.index}`, note: noteOf(r.others), followers_count: r.followers, following_count: 120, statuses_count: 250, created_at: '2022-11-01T00:00:00.000Z', bot: false, fields: [] };
-  const statusUri = (k: number) => `https://mastodon.social/users/${user}/statuses/11${k}${r.person.index}`;
+  const statusUri = (k: number) => `https://mastodon.social/users/${user}/statuses/11${postNo(r.person.index, k)}`;
   const pages: NetworkPage[] = [
     { network: 'mastodon', method: 'accounts.lookup', url: `${base}/accounts/lookup?acct=${user}`, fetchedAt, body: me },
     {
       network: 'mastodon', method: 'accounts.statuses', url: `${base}/accounts/${me.id}/statuses`, fetchedAt,
-      body: r.posts.map((p) => ({ id: `11${p.k}${r.person.index}`, uri: statusUri(p.k), url: statusUri(p.k), created_at: p.at, content: `<p>${p.text}</p>`, account: me, favourites_count: p.likes, reblogs_count: Math.round(p.likes / 6), replies_count: p.comments, tags: [], mentions: [], language: 'en' })),
+      body: r.posts.map((p) => ({ id: `11${postNo(r.person.index, p.k)}`, uri: statusUri(p.k), url: statusUri(p.k), created_at: p.at, content: `<p>${p.text}</p>`, account: me, favourites_count: p.likes, reblogs_count: Math.round(p.likes / 6), replies_count: p.comments, tags: [], mentions: [], language: 'en' })),
     },
   ];
   for (const p of topPosts(r)) {
     pages.push({
-      network: 'mastodon', method: 'statuses.favourited_by', url: `${base}/statuses/11${p.k}${r.person.index}/favourited_by`, fetchedAt,
+      network: 'mastodon', method: 'statuses.favourited_by', url: `${base}/statuses/11${postNo(r.person.index, p.k)}/favourited_by`, fetchedAt,
       subject: { statusUri: statusUri(p.k), authorAcct: a.handle },
       body: r.engagers(p.likes).map((e) => ({ ...view(e.account.handle), display_name: `Car fan ${e.person.index}`, note: noteOf(linksOf(e.person, e.account)) })),
     });
@@ -242,7 +244,7 @@ function instagramPages(r: Render): NetworkPage[] {
         id: a.externalId, username: a.handle, name: `Car fan ${r.person.index}`, biography: ['Cars, EVs and road trips.', ...r.others].join(' '), website: r.others[0] ?? null,
         followers_count: r.followers, follows_count: 300, media_count: r.posts.length * 20,
         media: {
-          data: r.posts.map((p) => ({ id: `18${r.person.index}0${p.k}`.padEnd(17, '0'), caption: `${p.text} #cars`, comments_count: p.comments, like_count: p.likes, media_type: p.k % 3 === 0 ? 'VIDEO' : p.k % 3 === 1 ? 'IMAGE' : 'CAROUSEL_ALBUM', media_product_type: p.k % 3 === 0 ? 'REELS' : 'FEED', permalink: `https://www.instagram.com/p/C${r.person.index}x${p.k}/`, timestamp: p.at.replace(/\.\d{3}Z$/, '+0000') })),
+          data: r.posts.map((p) => ({ id: `18${postNo(r.person.index, p.k).padStart(12, '0')}000`, caption: `${p.text} #cars`, comments_count: p.comments, like_count: p.likes, media_type: p.k % 3 === 0 ? 'VIDEO' : p.k % 3 === 1 ? 'IMAGE' : 'CAROUSEL_ALBUM', media_product_type: p.k % 3 === 0 ? 'REELS' : 'FEED', permalink: `https://www.instagram.com/p/C${r.person.index}x${p.k}/`, timestamp: p.at.replace(/\.\d{3}Z$/, '+0000') })),
           paging: { cursors: { after: 'QVFIU' } },
         },
       },

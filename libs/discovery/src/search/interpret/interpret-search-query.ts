@@ -48,11 +48,17 @@ const PLATFORMS: Record<string, string> = {
   bsky: 'bluesky',
   mastodon: 'mastodon',
   fediverse: 'mastodon',
+  youtube: 'youtube',
+  youtubers: 'youtube',
+  youtuber: 'youtube',
+  instagram: 'instagram',
+  insta: 'instagram',
+  ig: 'instagram',
   snapchat: 'snap',
   snap: 'snap',
 };
 /** Platform names that are also ordinary words: only with "on"/"from" in front. */
-const AMBIGUOUS_PLATFORMS = new Set(['x', 'snap', 'tweeting']);
+const AMBIGUOUS_PLATFORMS = new Set(['x', 'snap', 'tweeting', 'ig']);
 
 export const LANGUAGES: Record<string, string> = {
   english: 'en',

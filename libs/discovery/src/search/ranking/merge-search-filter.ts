@@ -2,7 +2,7 @@ import { DiscoveryError } from '../../discovery.error.js';
 import type { NumberRange, QueryInterpretation } from '../interpret/interpret-search-query.js';
 import type { AppliedFilter, TopicMatchMode } from './applied-filter.js';
 
-export const SEARCH_PLATFORMS = ['twitter', 'bluesky', 'mastodon', 'snap'] as const;
+export const SEARCH_PLATFORMS = ['twitter', 'bluesky', 'mastodon', 'youtube', 'instagram', 'snap'] as const;
 
 /** The explicit filter as the API receives it (GraphQL input or targeting), every field optional. */
 export interface FilterInput {

@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { As, ColumnOf, Narrow, NonNull, Nullable, RowOf } from '@renown/core';
 import type { AccountTopic } from '../expertise/compute-account-topics.js';
 import type { PostTopic } from '../classify/classify-post-topics.js';
 
-export interface PostRow {
-  id: string;
-  authorAccountId: string | null;
-  text: string | null;
-  hashtags: string[] | null;
-  urls: string[] | null;
-  annotations: unknown;
-  language: string | null;
-  mentionedAccountIds: string[] | null;
-}
+/** A post to classify; annotations is a json document its classifier reads (unknown here). */
+export type PostRow = Narrow<
+  RowOf<'posts', 'id' | 'text' | 'hashtags' | 'urls' | 'annotations' | 'language'> & As<'posts', { authorAccountId: 'author_account_id'; mentionedAccountIds: 'mentioned_account_ids' }>,
+  { annotations: unknown }
+>;
 
-export interface TopicScoreRow {
-  topicId: string;
-  accountId: string;
-  score: number;
-  percentile: number;
-  topicRank: number;
-}
+/** A row of account_topic_scores as a run writes it (platform and language come from the account). */
+export type TopicScoreRow = As<'account_topic_scores', { topicId: 'topic_id'; accountId: 'account_id'; topicRank: 'topic_rank' }> & RowOf<'account_topic_scores', 'score' | 'percentile'>;
+
+/** The columns several reads give under their camelCase names. */
+type AccountTopicRef = As<'account_topics', { accountId: 'account_id'; topicId: 'topic_id' }>;
 
 /** Interaction types as engagement evidence and as PageRank edges (a repost endorses more than a like). */
 export const INTERACTION_TYPE_WEIGHT_SQL = `CASE type WHEN 'repost' THEN 1.0 WHEN 'quote' THEN 1.0 WHEN 'reply' THEN 0.5
@@ -79,7 +73,7 @@ export class TopicsRepository {
   async topicsOfAccounts(accountIds: string[]): Promise<Map<string, { topicId: string; weight: number }[]>> {
     const out = new Map<string, { topicId: string; weight: number }[]>();
     if (!accountIds.length) return out;
-    const rows: { account_id: string; topic_id: string; w: number }[] = await this.db.query(
+    const rows: (RowOf<'account_topics', 'account_id' | 'topic_id'> & { w: number })[] = await this.db.query( // w: organic_weight over the account's largest, computed
       `SELECT account_id::text, topic_id, organic_weight / max(organic_weight) OVER (PARTITION BY account_id) AS w
        FROM account_topics WHERE account_id = ANY($1::bigint[]) AND rank <= 5`,
       [accountIds],
@@ -98,16 +92,26 @@ export class TopicsRepository {
        WHERE p.author_account_id IS NOT NULL AND p.deleted_at IS NULL AND (p.posted_at IS NULL OR p.posted_at >= $1)
        GROUP BY p.id`,
       [since],
-    ) as Promise<{ accountId: string; postId: string; likes: number; reposts: number; replies: number; quotes: number; topicIds: string[]; weights: number[] }[]>;
+    ) as Promise<
+      (NonNull<As<'posts', { accountId: 'author_account_id'; postId: 'id' }>, 'accountId'> & {
+        // coalesce(count, 0)::float8 and array_agg(...) per post: computed.
+        likes: number;
+        reposts: number;
+        replies: number;
+        quotes: number;
+        topicIds: ColumnOf<'post_topics', 'topic_id'>[];
+        weights: number[];
+      })[]
+    >;
   }
 
-  async accountsWithBios(): Promise<{ id: string; bio: string }[]> {
+  async accountsWithBios(): Promise<NonNull<RowOf<'social_accounts', 'id' | 'bio'>, 'bio'>[]> {
     return this.db.query(`SELECT id::text, bio FROM social_accounts WHERE NOT is_stub AND bio IS NOT NULL AND bio <> ''`);
   }
 
   /** Who engaged with whom in the window, weighted by interaction type (follows excluded: they say little of topics). */
   /** Only engagements by the given actors (accounts that have topics): the rest carry no topic evidence. */
-  async engagements(since: Date, actorIds: string[]): Promise<{ target: string; actor: string; engagement: number }[]> {
+  async engagements(since: Date, actorIds: string[]): Promise<(As<'interactions', { target: 'target_account_id'; actor: 'actor_account_id' }> & { engagement: number })[]> {
     if (!actorIds.length) return [];
     return this.db.query(
       `SELECT target_account_id::text AS target, actor_account_id::text AS actor,
@@ -121,7 +125,7 @@ export class TopicsRepository {
   }
 
   /** Edges for the topic-sensitive PageRank when the influence run did not hand over its graph. */
-  async graphEdges(since: Date): Promise<{ actor: string; target: string; w: number }[]> {
+  async graphEdges(since: Date): Promise<(As<'interactions', { actor: 'actor_account_id'; target: 'target_account_id' }> & { w: number })[]> {
     return this.db.query(
       `SELECT actor_account_id::text AS actor, target_account_id::text AS target,
               sum(${INTERACTION_TYPE_WEIGHT_SQL} * weight)::float8 AS w
@@ -133,13 +137,13 @@ export class TopicsRepository {
     );
   }
 
-  async endorsements(): Promise<{ accountId: string; endorserAccountId: string; topicId: string }[]> {
+  async endorsements(): Promise<As<'topic_endorsements', { accountId: 'account_id'; endorserAccountId: 'endorser_account_id'; topicId: 'topic_id' }>[]> {
     return this.db.query(
       `SELECT account_id::text AS "accountId", endorser_account_id::text AS "endorserAccountId", topic_id AS "topicId" FROM topic_endorsements`,
     );
   }
 
-  async hiddenTopics(): Promise<{ accountId: string; topicId: string }[]> {
+  async hiddenTopics(): Promise<As<'account_topic_hides', { accountId: 'account_id'; topicId: 'topic_id' }>[]> {
     return this.db.query(`SELECT account_id::text AS "accountId", topic_id AS "topicId" FROM account_topic_hides`);
   }
 
@@ -190,11 +194,22 @@ export class TopicsRepository {
   }
 
   /** Members of every topic: the accounts that hold it as expertise, with their organic (endorsement-free) weight. */
-  async topicMembers(): Promise<{ topicId: string; accountId: string; weight: number }[]> {
+  async topicMembers(): Promise<(AccountTopicRef & As<'account_topics', { weight: 'organic_weight' }>)[]> {
     return this.db.query(`SELECT topic_id AS "topicId", account_id::text AS "accountId", organic_weight AS weight FROM account_topics`);
   }
 
   /** Swaps in a whole run's topic scores at once, so readers never see half a run. */
+  /** Accounts of the given platforms with their latest overall influence percentile (0..1; null when not scored yet). */
+  async accountsOnPlatforms(platforms: string[]): Promise<{ accountId: string; platform: string; percentile: number | null }[]> {
+    return this.db.query(
+      `SELECT a.id::text AS "accountId", a.platform, s.percentile
+         FROM social_accounts a
+         LEFT JOIN LATERAL (SELECT percentile FROM account_score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
+        WHERE a.platform = ANY($1::text[]) AND NOT a.is_stub`,
+      [platforms],
+    );
+  }
+
   async replaceTopicScores(rows: TopicScoreRow[], at: Date): Promise<void> {
     await this.db.transaction(async (em) => {
       await em.query(`DELETE FROM account_topic_scores`);
@@ -227,7 +242,11 @@ export class TopicsRepository {
        WHERE t.account_id = $1 AND NOT EXISTS (SELECT 1 FROM account_topic_hides h WHERE h.account_id = t.account_id AND h.topic_id = t.topic_id)
        ORDER BY t.rank`,
       [accountId],
-    ) as Promise<{ topicId: string; rank: number; weight: number; postCount: number; engagerCount: number; endorsementCount: number; computedAt: Date; score: number | null; percentile: number | null }[]>;
+    ) as Promise<
+      (As<'account_topics', { topicId: 'topic_id'; postCount: 'post_count'; engagerCount: 'engager_count'; endorsementCount: 'endorsement_count'; computedAt: 'computed_at' }> &
+        RowOf<'account_topics', 'rank' | 'weight'> &
+        Nullable<RowOf<'account_topic_scores', 'score' | 'percentile'>>)[]
+    >;
   }
 
   async evidence(accountId: string) {
@@ -239,14 +258,18 @@ export class TopicsRepository {
        LEFT JOIN social_accounts sa ON sa.id = e.other_account_id
        WHERE e.account_id = $1 ORDER BY e.topic_id, e.weight DESC`,
       [accountId],
-    ) as Promise<{ topicId: string; kind: string; weight: number; postId: string | null; accountId: string | null; childTopicId: string | null; detail: string | null; postText: string | null; accountHandle: string | null }[]>;
+    ) as Promise<
+      (RowOf<'account_topic_evidence', 'kind' | 'weight' | 'detail'> &
+        As<'account_topic_evidence', { topicId: 'topic_id'; postId: 'post_id'; accountId: 'other_account_id'; childTopicId: 'child_topic_id' }> &
+        Nullable<As<'posts', { postText: 'text' }> & As<'social_accounts', { accountHandle: 'handle' }>>)[]
+    >;
   }
 
   async hides(accountId: string) {
     return this.db.query(
       `SELECT topic_id AS "topicId", hidden_by AS "hiddenBy", reason, hidden_at AS "hiddenAt" FROM account_topic_hides WHERE account_id = $1 ORDER BY hidden_at`,
       [accountId],
-    ) as Promise<{ topicId: string; hiddenBy: 'influencer' | 'operator'; reason: string | null; hiddenAt: Date }[]>;
+    ) as Promise<Narrow<As<'account_topic_hides', { topicId: 'topic_id'; hiddenBy: 'hidden_by'; hiddenAt: 'hidden_at' }> & RowOf<'account_topic_hides', 'reason'>, { hiddenBy: 'influencer' | 'operator' }>[]>;
   }
 
   /** Hides at once (the profile and the scores drop it now, not at the next run) and for good. */
@@ -268,7 +291,7 @@ export class TopicsRepository {
   }
 
   async endorsementsSince(endorserAccountId: string, since: Date): Promise<number> {
-    const rows = await this.db.query(
+    const rows: { n: number }[] = await this.db.query( // count(*)::int: computed
       `SELECT count(*)::int AS n FROM topic_endorsements WHERE endorser_account_id = $1 AND created_at >= $2`,
       [endorserAccountId, since],
     );
@@ -281,6 +304,6 @@ export class TopicsRepository {
        ON CONFLICT ON CONSTRAINT topic_endorsements_once DO NOTHING RETURNING id::text, created_at AS "createdAt"`,
       [endorserAccountId, accountId, topicId, userId],
     );
-    return rows[0] as { id: string; createdAt: Date } | undefined;
+    return rows[0] as (RowOf<'topic_endorsements', 'id'> & As<'topic_endorsements', { createdAt: 'created_at' }>) | undefined;
   }
 }

@@ -6,6 +6,8 @@ import { classifyPostTopics, type PostTopic } from '../classify/classify-post-to
 import { getTopicClassifier, TOPIC_CLASSIFIER_VERSION } from '../classify/topic-classifier.js';
 import { computeAccountTopics, type AccountTopic, type AccountTopicInputs, type EngagerInput, type OntologyView, type PostEvidenceInput } from '../expertise/compute-account-topics.js';
 import { computeTopicInfluence } from '../influence/compute-topic-influence.js';
+import { alignNetworkTopicScores } from '../influence/align-network-topic-scores.js';
+import { COUNTER_PLATFORMS } from '../../influence/network-scales.js';
 import { personalizedPagerankBatch } from '../influence/personalized-pagerank-batch.js';
 import { TopicsRepository, type TopicScoreRow } from '../persistence/topics.repository.js';
 
@@ -206,6 +208,12 @@ export class TopicScoringService {
     if (rest.length) {
       const globalRanks = given?.ranks ?? pagerank(graph, { tolerance: 1e-7 }).ranks;
       for (const [topicId, seeds] of rest) emit(topicId, seeds, globalRanks);
+    }
+    // Networks that name no engagers: placed on the open networks' topic scale (align-network-topic-scores.ts).
+    const counter = new Map((await this.repo.accountsOnPlatforms(COUNTER_PLATFORMS)).map((a) => [a.accountId, a]));
+    if (counter.size) {
+      const weight = new Map(members.map((m) => [`${m.topicId}\u0000${m.accountId}`, Number(m.weight)]));
+      alignNetworkTopicScores(rows, counter, (topicId, accountId) => weight.get(`${topicId}\u0000${accountId}`) ?? 0);
     }
     await this.repo.replaceTopicScores(rows, at);
     return rows;
