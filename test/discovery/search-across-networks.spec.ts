@@ -79,4 +79,37 @@ describe('one scale across networks, searched together', () => {
     expect(rows.length).toBe(two.length);
     for (const r of rows) expect(Number(r.person)).toBeCloseTo(Number(r.best), 1);
   });
+
+  it('a YouTube profile shows its views-based engagement per video and says what its score is made of; an Instagram one says plainly why audience quality cannot be measured', async () => {
+    const PROFILE = `query($id: ID!) { influencerProfile(accountId: $id) {
+      accounts { id platform isPrimary followersLabel scoreBasis totalViews website audienceQualityNote score }
+      topPosts { accountId views kind url likes replies engagementRate engagementBasis } } }`;
+    const idOf = async (platform: string) =>
+      (await t.db.pool.query(`SELECT a.id::text FROM social_accounts a JOIN account_score_snapshots s ON s.account_id = a.id WHERE a.platform = $1 AND NOT a.is_stub ORDER BY s.score DESC LIMIT 1`, [platform])).rows[0].id;
+
+    const yt = await t.graphql(PROFILE, { id: await idOf('youtube') }, brand.headers);
+    expect(yt.errors).toBeUndefined();
+    const ytAccount = yt.data.influencerProfile.accounts.find((a: any) => a.isPrimary);
+    expect(ytAccount).toMatchObject({ platform: 'youtube', followersLabel: 'subscribers', audienceQualityNote: expect.stringContaining('YouTube does not list subscribers') });
+    expect(ytAccount.scoreBasis).toMatch(/^Placed among YouTube channels: subscribers as reach; .* a view worth 1\/40 of a like/);
+    expect(ytAccount.totalViews).toBeGreaterThan(0);
+    const video = yt.data.influencerProfile.topPosts.find((m: any) => m.accountId === ytAccount.id);
+    expect(video).toMatchObject({ kind: 'video', engagementBasis: 'views', url: expect.stringMatching(/^https:\/\/www\.youtube\.com\/watch\?v=/) });
+    expect(video.engagementRate).toBeCloseTo((video.likes + video.replies) / video.views, 6);
+
+    const ig = await t.graphql(PROFILE, { id: await idOf('instagram') }, brand.headers);
+    expect(ig.errors).toBeUndefined();
+    const igAccount = ig.data.influencerProfile.accounts.find((a: any) => a.isPrimary);
+    expect(igAccount).toMatchObject({
+      platform: 'instagram',
+      followersLabel: 'followers',
+      audienceQualityNote: 'Instagram does not share who follows or engages with an account, so Renown cannot measure its audience quality.',
+    });
+    // A linked account's posts show too (the profile spans the person): the Instagram account's own are media.
+    const media = ig.data.influencerProfile.topPosts.filter((m: any) => m.accountId === igAccount.id);
+    expect(media.length).toBeGreaterThan(0);
+    for (const m of media) {
+      expect(m).toMatchObject({ kind: expect.stringMatching(/^(reel|image|carousel|video)$/), engagementBasis: 'followers', url: expect.stringMatching(/^https:\/\/www\.instagram\.com\/p\//), views: null });
+    }
+  });
 });

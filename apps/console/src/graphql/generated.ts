@@ -564,7 +564,7 @@ export type InfluencerProfileExtrasQueryVariables = Exact<{
 }>;
 
 
-export type InfluencerProfileExtrasQuery = { influencerProfile: { primaryAccountId: string, person: { id: string, displayName: string | null, score: number | null, percentile: number | null } | null, accounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, bio: string | null, followers: number | null, following: number | null, posts: number | null, verified: boolean | null, language: string | null, location: string | null, score: number | null, audienceQuality: number | null, isPrimary: boolean, lastFetchedAt: string | null }>, audienceQuality: { score: number, confidence: string, sizeBand: string, sampleSize: number, modelVersion: string, computedAt: string, growthAnomalies: number, parts: Array<{ key: string, label: string, value: number | null, benchmark: number | null, quality: number, explanation: string }> } | null, followerGrowth: { anomalies: number, points: Array<{ observedAt: string, followers: number, change: number | null, anomaly: GrowthAnomalyKind | null }> }, topEngagers: Array<{ accountId: string, platform: string, handle: string | null, displayName: string | null, engagements: number, score: number | null, lastEngagedAt: string | null }> } };
+export type InfluencerProfileExtrasQuery = { influencerProfile: { primaryAccountId: string, person: { id: string, displayName: string | null, score: number | null, percentile: number | null } | null, accounts: Array<{ id: string, platform: string, handle: string | null, displayName: string | null, bio: string | null, followers: number | null, following: number | null, posts: number | null, verified: boolean | null, language: string | null, location: string | null, score: number | null, audienceQuality: number | null, isPrimary: boolean, lastFetchedAt: string | null, followersLabel: string, scoreBasis: string, totalViews: number | null, website: string | null, audienceQualityNote: string | null }>, topPosts: Array<{ postId: string, text: string | null, postedAt: string | null, likes: number, replies: number, engagements: number, views: number | null, kind: string | null, url: string | null, engagementRate: number | null, engagementBasis: string | null }>, audienceQuality: { score: number, confidence: string, sizeBand: string, sampleSize: number, modelVersion: string, computedAt: string, growthAnomalies: number, parts: Array<{ key: string, label: string, value: number | null, benchmark: number | null, quality: number, explanation: string }> } | null, followerGrowth: { anomalies: number, points: Array<{ observedAt: string, followers: number, change: number | null, anomaly: GrowthAnomalyKind | null }> }, topEngagers: Array<{ accountId: string, platform: string, handle: string | null, displayName: string | null, engagements: number, score: number | null, lastEngagedAt: string | null }> } };
 
 export type AccountProfileQueryVariables = Exact<{
   accountId: string | number;
@@ -2024,6 +2024,24 @@ export const InfluencerProfileExtrasDocument = new TypedDocumentString(`
       audienceQuality
       isPrimary
       lastFetchedAt
+      followersLabel
+      scoreBasis
+      totalViews
+      website
+      audienceQualityNote
+    }
+    topPosts {
+      postId
+      text
+      postedAt
+      likes
+      replies
+      engagements
+      views
+      kind
+      url
+      engagementRate
+      engagementBasis
     }
     audienceQuality {
       score

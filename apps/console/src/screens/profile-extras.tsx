@@ -2,7 +2,7 @@ import { LineChart } from '../components/charts/line-chart.js';
 import { AccountName, ScoreBadge } from '../components/account-name.js';
 import { DataTable } from '../components/data-table.js';
 import { EmptyState } from '../components/states.js';
-import { formatCompact, formatDate, formatDateTime, formatNumber } from '../format.js';
+import { formatCompact, formatDate, formatDateTime, formatNumber, formatPercent } from '../format.js';
 import type { InfluencerProfileExtrasQuery } from '../graphql/generated.js';
 
 export type ProfileExtras = InfluencerProfileExtrasQuery['influencerProfile'];
@@ -27,7 +27,7 @@ export function LinkedAccounts({ profile: p }: { profile: ProfileExtras }) {
         columns={[
           { header: 'Account', cell: (a) => <>{a.isPrimary ? <AccountName account={a} link={false} /> : <AccountName account={a} />} {a.verified && <span className="badge accent">verified</span>}</> },
           { header: 'Bio', cell: (a) => <span className="why">{a.bio ?? '–'}</span> },
-          { header: 'Followers', num: true, cell: (a) => formatCompact(a.followers) },
+          { header: 'Followers', num: true, cell: (a) => <span title={a.followersLabel}>{formatCompact(a.followers)}{a.followersLabel !== 'followers' ? ` ${a.followersLabel}` : ''}</span> },
           { header: 'Score', num: true, cell: (a) => <ScoreBadge score={a.score} label="Account score" /> },
           { header: 'Audience', num: true, cell: (a) => <ScoreBadge score={a.audienceQuality} label="Audience quality" /> },
           { header: 'Last fetched', cell: (a) => (a.lastFetchedAt ? formatDateTime(a.lastFetchedAt) : <span className="muted" title="Only imported from a file; no crawl, look-up or refresh has read it from its network">from a file</span>) },
@@ -50,8 +50,13 @@ export function AudienceQualityCard({ profile: p }: { profile: ProfileExtras }) 
           </p>
         )}
       </div>
+      {primaryOf(p)?.audienceQualityNote && (
+        <p className="small" data-testid="audience-quality-note">
+          {primaryOf(p)!.audienceQualityNote}
+        </p>
+      )}
       {!q ? (
-        <EmptyState title="Not computed yet">Audience quality is computed after each scoring run.</EmptyState>
+        primaryOf(p)?.platform === 'instagram' ? null : <EmptyState title="Not computed yet">Audience quality is computed after each scoring run.</EmptyState>
       ) : (
         <div className="row" style={{ gap: 24, alignItems: 'flex-start' }}>
           <span className="score big" aria-label={`Audience quality ${q.score}`}>
@@ -95,6 +100,61 @@ export function FollowerGrowthCard({ profile: p }: { profile: ProfileExtras }) {
         <EmptyState title="Not enough observations yet">Follower counts are recorded at each import.</EmptyState>
       ) : (
         <LineChart label="Followers over time" markers={markers} series={[{ name: 'Followers', colour: '#1f7a3a', points: g.points.map((pt) => ({ date: day(pt.observedAt), value: pt.followers })) }]} />
+      )}
+    </section>
+  );
+}
+
+const primaryOf = (p: ProfileExtras) => p.accounts.find((a) => a.isPrimary);
+
+/** What the score is made of on the account's network, and its network facts (YouTube views, Instagram website). */
+export function NetworkBasis({ profile: p }: { profile: ProfileExtras }) {
+  const a = primaryOf(p);
+  if (!a) return null;
+  return (
+    <p className="small muted" data-testid="score-basis">
+      {a.scoreBasis}
+      {a.totalViews != null && ` ${formatNumber(a.totalViews)} channel views in all.`}
+      {a.website && (
+        <>
+          {' '}
+          Website: <a href={a.website} rel="noreferrer nofollow" target="_blank">{a.website}</a>
+        </>
+      )}
+    </p>
+  );
+}
+
+const KIND_LABEL: Record<string, string> = { video: 'Video', short: 'Short', reel: 'Reel', image: 'Image', carousel: 'Carousel' };
+
+/** YouTube and Instagram: the most engaged videos or media of the window, with views and engagement rate per post. */
+export function TopMedia({ profile: p }: { profile: ProfileExtras }) {
+  const a = primaryOf(p);
+  if (!a || (a.platform !== 'youtube' && a.platform !== 'instagram')) return null;
+  const title = a.platform === 'youtube' ? 'Top videos' : 'Top media';
+  return (
+    <section className="card" aria-labelledby="media-heading">
+      <div className="card-header">
+        <h2 id="media-heading">{title}</h2>
+        <p>{a.platform === 'youtube' ? 'Engagement rate per video: (likes + comments) / views.' : "Engagement rate per post: (likes + comments) / followers; Instagram counts no views here."}</p>
+      </div>
+      {p.topPosts.length === 0 ? (
+        <EmptyState title="No posts in the last 90 days" />
+      ) : (
+        <DataTable
+          rows={p.topPosts}
+          rowKey={(m) => m.postId}
+          label={title}
+          columns={[
+            { header: 'Post', cell: (m) => (m.url ? <a href={m.url} rel="noreferrer" target="_blank">{m.text?.split('\n')[0] || m.url}</a> : (m.text ?? '–')) },
+            { header: 'Kind', cell: (m) => (m.kind ? (KIND_LABEL[m.kind] ?? m.kind) : '–') },
+            ...(a.platform === 'youtube' ? [{ header: 'Views', num: true, cell: (m: (typeof p.topPosts)[number]) => formatCompact(m.views) }] : []),
+            { header: 'Likes', num: true, cell: (m) => formatCompact(m.likes) },
+            { header: 'Comments', num: true, cell: (m) => formatCompact(m.replies) },
+            { header: 'Engagement rate', num: true, cell: (m) => <span title={m.engagementBasis ? `of ${m.engagementBasis}` : undefined}>{formatPercent(m.engagementRate, 1)}</span> },
+            { header: 'Posted', cell: (m) => formatDate(m.postedAt) },
+          ]}
+        />
       )}
     </section>
   );

@@ -9,7 +9,7 @@ import { AccountProfileDocument, InfluencerProfileExtrasDocument, type AccountPr
 import { useQuery } from '../graphql/use-query.js';
 import { AddToList } from './lists/add-to-list.js';
 import { Lookalikes } from './lists/lookalikes.js';
-import { AudienceQualityCard, FollowerGrowthCard, LinkedAccounts, TopEngagers } from './profile-extras.js';
+import { AudienceQualityCard, FollowerGrowthCard, LinkedAccounts, NetworkBasis, TopEngagers, TopMedia } from './profile-extras.js';
 
 type Influence = NonNullable<AccountProfileQuery['accountInfluence']>;
 type Topics = AccountProfileQuery['accountTopics'];
@@ -97,6 +97,7 @@ export function Profile() {
             <Loading label="Loading audience quality and linked accounts…" />
           ) : (
             <>
+              <NetworkBasis profile={extras.data} />
               <AudienceQualityCard profile={extras.data} />
               <LinkedAccounts profile={extras.data} />
               <FollowerGrowthCard profile={extras.data} />
@@ -104,6 +105,7 @@ export function Profile() {
           )}
           <TopicList topics={q.data.accountTopics} />
           {q.data.accountInfluence && <TopPosts influence={q.data.accountInfluence} />}
+          {extras.data && <TopMedia profile={extras.data} />}
           {extras.data && <TopEngagers profile={extras.data} />}
           <Lookalikes accountId={id} name={title} />
         </>

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TopicsService } from '@renown/scoring';
+import { audienceQualityLimit, describeNetworkScale, scaleOf, TopicsService } from '@renown/scoring';
 import { toTopic } from '@renown/scoring/topics/graphql/topics.resolver.js';
 import { describeAudienceQuality } from '../audience/quality/describe-audience-quality.js';
 import { classifyGrowthStep } from '../audience/quality/growth-anomalies.js';
@@ -80,6 +80,11 @@ export class InfluencerProfileService {
         audienceQuality: quality.get(a.id)?.score ?? null,
         isPrimary: a.id === primaryId,
         lastFetchedAt: a.lastFetchedAt,
+        followersLabel: scaleOf(a.platform).followersAre,
+        scoreBasis: describeNetworkScale(a.platform),
+        totalViews: a.platform === 'youtube' && a.details?.viewCount != null ? Number(a.details.viewCount) : null,
+        website: a.platform === 'instagram' && typeof a.details?.website === 'string' ? a.details.website : null,
+        audienceQualityNote: audienceQualityLimit(a.platform),
       })),
       score: profileScore(scores.get(primaryId), history),
       topics,

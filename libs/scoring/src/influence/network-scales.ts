@@ -68,3 +68,24 @@ export function networkPercentiles(values: Float64Array, group: Uint8Array | und
   }
   return out;
 }
+
+const NETWORK_LABEL: Record<string, string> = { twitter: 'Twitter/X', bluesky: 'Bluesky', mastodon: 'Mastodon', youtube: 'YouTube', instagram: 'Instagram', snap: 'Snap' };
+
+/** One sentence: what an account's score is made of on its network (the profile shows it beside the score). */
+export function describeNetworkScale(platform: string): string {
+  const name = NETWORK_LABEL[platform] ?? platform;
+  if (platform === 'youtube') {
+    return `Placed among YouTube channels: subscribers as reach; each video's likes and comments as engagement, with a view worth 1/${VIEWS_PER_LIKE} of a like; the commenters Renown read as engagers.`;
+  }
+  if (platform === 'instagram') {
+    return 'Placed among Instagram accounts: followers as reach; each post\'s likes and comments as engagement (hidden like counts count as none). Instagram does not say who engages, so there are no engagers or network standing.';
+  }
+  return `Placed among ${name} accounts: followers and lists as reach; likes, reposts, quotes and replies Renown saw as engagement; who engaged and their own standing as network.`;
+}
+
+/** Where audience quality cannot be measured on a network, the sentence that says so; null where it can. */
+export function audienceQualityLimit(platform: string): string | null {
+  if (platform === 'instagram') return 'Instagram does not share who follows or engages with an account, so Renown cannot measure its audience quality.';
+  if (platform === 'youtube') return 'YouTube does not list subscribers: audience quality rests on the commenters Renown read, when there are enough.';
+  return null;
+}

@@ -25,6 +25,12 @@ export class ProfileAccount {
   @Field({ description: 'The account the profile details (scores, growth, audience quality breakdown) are about.' }) isPrimary: boolean;
   @Field(() => Date, { nullable: true, description: 'When Renown last read this account from its network (a crawl, a look-up or the daily refresh); null when it came only from an imported file.' })
   lastFetchedAt: Date | null;
+  @Field({ description: '"subscribers" on YouTube, "followers" elsewhere.' }) followersLabel: string;
+  @Field({ description: "What this account's score is made of on its network (each network is scored on one scale, calibrated on its own accounts)." }) scoreBasis: string;
+  @Field(() => Float, { nullable: true, description: 'YouTube: the channel\'s total views.' }) totalViews: number | null;
+  @Field(() => String, { nullable: true, description: 'Instagram: the website on the profile.' }) website: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the network does not allow audience quality to be measured (Instagram), or only partly (YouTube), the sentence that says so.' })
+  audienceQualityNote: string | null;
 }
 
 @ObjectType()
@@ -76,6 +82,11 @@ export class ProfilePost {
   @Field(() => Float) replies: number;
   @Field(() => Float) quotes: number;
   @Field(() => Float, { description: 'likes + reposts + replies + quotes (platform counts, or what we observed when larger).' }) engagements: number;
+  @Field(() => Float, { nullable: true, description: 'Views (YouTube videos).' }) views: number | null;
+  @Field(() => String, { nullable: true, description: 'video, short, reel, image or carousel (YouTube, Instagram).' }) kind: string | null;
+  @Field(() => String, { nullable: true, description: 'The video or post on its network (YouTube, Instagram).' }) url: string | null;
+  @Field(() => Float, { nullable: true, description: 'Per post: (likes + comments) / views for a video; engagements / the author\'s followers otherwise (0..1).' }) engagementRate: number | null;
+  @Field(() => String, { nullable: true, description: '"views" or "followers": what engagementRate divides by.' }) engagementBasis: string | null;
 }
 
 @ObjectType({ description: "Someone who engaged with the person's accounts in the last 90 days." })
