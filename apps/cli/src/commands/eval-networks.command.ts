@@ -19,6 +19,11 @@ function print(title: string, e: NetworkEvaluation) {
   for (const n of e.networks) console.log(`${n.network.padEnd(10)} ${String(n.accounts).padStart(8)} ${fixed(n.p10).padStart(6)} ${fixed(n.p50).padStart(6)} ${fixed(n.p90).padStart(6)}`);
   console.log('people with accounts on two networks: Spearman between their two accounts\' scores');
   for (const a of e.agreement) console.log(`  ${a.pair.padEnd(20)} ${String(a.people).padStart(5)} people  rho ${fixed(a.spearman, 3)}`);
+  if (!e.networks.length) return;
+  console.log('for comparison, every account placed among all accounts at once (influence-v2\'s pooled calibration):');
+  console.log(`  p50 per network: ${e.pooled.networks.map((n) => `${n.network} ${fixed(n.p50)}`).join(', ')}; p90: ${e.pooled.networks.map((n) => `${n.network} ${fixed(n.p90)}`).join(', ')}`);
+  const all = e.pooled.agreement.find((a) => a.pair === 'all');
+  if (all) console.log(`  two-network people: rho ${fixed(all.spearman, 3)} over ${all.people}`);
 }
 
 /**

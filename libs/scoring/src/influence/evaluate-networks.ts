@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { populationPercentiles, scoreFromPercentile } from './calibrate-score.js';
 import { INFLUENCE_MODEL_VERSION } from './compute-influence-score.js';
 
 /** Spearman's rank correlation (ties take their average rank); NaN with fewer than three pairs or no spread. */
@@ -64,6 +65,11 @@ export interface NetworkEvaluation {
   modelVersion: string;
   networks: NetworkDistribution[];
   agreement: CrossNetworkAgreement[];
+  /**
+   * The same figures had every account been placed among all accounts at once (influence-v2's pooled
+   * calibration, from the stored raw values): what calibrating per network changes.
+   */
+  pooled: { networks: NetworkDistribution[]; agreement: CrossNetworkAgreement[] };
 }
 
 /**
@@ -73,21 +79,28 @@ export interface NetworkEvaluation {
 export async function evaluateNetworks(pool: pg.Pool, modelVersion = INFLUENCE_MODEL_VERSION): Promise<NetworkEvaluation> {
   const { rows: days } = await pool.query<{ day: string | null }>(`SELECT max(day)::text AS day FROM account_score_snapshots WHERE model_version = $1`, [modelVersion]);
   const day = days[0]?.day ?? null;
-  if (!day) return { day, modelVersion, networks: [], agreement: [] };
-  const { rows } = await pool.query<{ platform: string; person_id: string | null; score: number }>(
-    `SELECT a.platform, a.person_id::text, s.score
+  if (!day) return { day, modelVersion, networks: [], agreement: [], pooled: { networks: [], agreement: [] } };
+  const { rows } = await pool.query<{ platform: string; person_id: string | null; score: number; raw: number }>(
+    `SELECT a.platform, a.person_id::text, s.score, s.raw
        FROM account_score_snapshots s JOIN social_accounts a ON a.id = s.account_id
       WHERE s.model_version = $1 AND s.day = $2 AND NOT a.is_stub`,
     [modelVersion, day],
   );
+  const own = summarize(rows.map((r) => ({ platform: r.platform, personId: r.person_id, score: Number(r.score) })));
+  const pooledPct = populationPercentiles(Float64Array.from(rows, (r) => Number(r.raw)));
+  const pooled = summarize(rows.map((r, i) => ({ platform: r.platform, personId: r.person_id, score: scoreFromPercentile(pooledPct[i]) })));
+  return { day, modelVersion, ...own, pooled };
+}
+
+function summarize(rows: { platform: string; personId: string | null; score: number }[]): { networks: NetworkDistribution[]; agreement: CrossNetworkAgreement[] } {
   const byNetwork = new Map<string, number[]>();
   const byPerson = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    (byNetwork.get(r.platform) ?? byNetwork.set(r.platform, []).get(r.platform)!).push(Number(r.score));
-    if (!r.person_id) continue;
-    const accounts = byPerson.get(r.person_id) ?? byPerson.set(r.person_id, new Map()).get(r.person_id)!;
+    (byNetwork.get(r.platform) ?? byNetwork.set(r.platform, []).get(r.platform)!).push(r.score);
+    if (!r.personId) continue;
+    const accounts = byPerson.get(r.personId) ?? byPerson.set(r.personId, new Map()).get(r.personId)!;
     // A person with two accounts on one network: their best there.
-    accounts.set(r.platform, Math.max(accounts.get(r.platform) ?? 0, Number(r.score)));
+    accounts.set(r.platform, Math.max(accounts.get(r.platform) ?? 0, r.score));
   }
   const networks = [...byNetwork].sort(([a], [b]) => a.localeCompare(b)).map(([network, scores]) => {
     const sorted = Float64Array.from(scores).sort();
@@ -110,5 +123,6 @@ export async function evaluateNetworks(pool: pg.Pool, modelVersion = INFLUENCE_M
     { pair: 'all', people: all.x.length, spearman: spearman(all.x, all.y) },
     ...[...pairs].sort(([a], [b]) => a.localeCompare(b)).map(([pair, p]) => ({ pair, people: p.x.length, spearman: spearman(p.x, p.y) })),
   ];
-  return { day, modelVersion, networks, agreement };
+  return { networks, agreement };
+
 }
