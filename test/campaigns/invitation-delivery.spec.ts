@@ -24,7 +24,10 @@ describe('invitation delivery: retried after a temporary SMTP failure, delivered
     await gql(t, brand.headers, `mutation($id: ID!, $c: [ID!]) { inviteToCampaign(campaignId: $id, targeting: { contactIds: $c }) { invited } }`, { id: c.id, c: [contacts.influencerContacts[0].id] });
 
     await smtp.waitFor((m) => toOf(m) === 'busy@retry.test', 'the retried invitation', 60_000);
-    const { rows } = await t.db.pool.query(`SELECT status, attempts FROM mail_outbox WHERE kind = 'campaigns.invitation'`);
+    // The server has the message before the worker records it as sent: wait (briefly) for that record.
+    const outbox = () => t.db.pool.query(`SELECT status, attempts FROM mail_outbox WHERE kind = 'campaigns.invitation'`).then((r) => r.rows);
+    let rows = await outbox();
+    for (const until = Date.now() + 10_000; rows[0]?.status !== 'sent' && Date.now() < until; rows = await outbox()) await new Promise((r) => setTimeout(r, 100));
     expect(rows).toEqual([{ status: 'sent', attempts: 2 }]);
     // Give a stray duplicate job every chance to show up: still one message.
     await t.db.pool.query(`SELECT pg_sleep(2)`);
