@@ -1,5 +1,5 @@
 import type { NetworkName, NetworkPage } from '@renown/ingestion';
-import type { RateLimitSnapshot } from '../http/polite-http-client.js';
+import type { PoliteHttpClient, RateLimitSnapshot } from '../http/polite-http-client.js';
 
 /** A page that could not be used (not JSON, or not the shape the API documents), kept with its URL and the reason. */
 export interface QuarantinedPage {
@@ -82,4 +82,29 @@ export interface NetworkConnector {
   stats?(): { requests: number };
   /** Stops the connector's rate limiters. */
   close?(): Promise<void>;
+}
+
+/** What every connector shares: the polite client it reads through and the origin it reads from. */
+export abstract class PoliteConnector {
+  abstract readonly network: NetworkName;
+  readonly origin: string;
+
+  constructor(
+    protected readonly http: PoliteHttpClient,
+    url: string,
+  ) {
+    this.origin = new URL(url).origin;
+  }
+
+  rateLimit(): RateLimitSnapshot {
+    return this.http.rateLimit(this.origin);
+  }
+
+  stats() {
+    return { requests: this.http.stats().requests };
+  }
+
+  close() {
+    return this.http.close();
+  }
 }

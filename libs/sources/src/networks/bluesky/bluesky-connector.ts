@@ -2,7 +2,7 @@ import { parseJsonPreservingBigInts, type BlueskyPageMethod, type NetworkPage } 
 import type { HttpAnswer, PoliteHttpClient } from '../../http/polite-http-client.js';
 import { MalformedPageError } from '../malformed-page.error.js';
 import { AccountPages, PageProblem } from '../account-pages.js';
-import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
+import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, PoliteConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
 
 export interface BlueskyConnectorOptions {
   /** The AppView answering public reads (https://public.api.bsky.app). */
@@ -41,26 +41,14 @@ const hashtagsOf = (record: Json | null): string[] => {
  * searchActors, and from searchPosts when an app password gives a session (Bluesky asks that post search not be
  * used anonymously as a data API).
  */
-export class BlueskyConnector implements NetworkConnector {
+export class BlueskyConnector extends PoliteConnector implements NetworkConnector {
   readonly network = 'bluesky' as const;
-  readonly origin: string;
   private session: { accessJwt: string } | null = null;
 
   constructor(private readonly options: BlueskyConnectorOptions) {
-    this.origin = new URL(options.appviewUrl).origin;
+    super(options.http, options.appviewUrl);
   }
 
-  rateLimit() {
-    return this.options.http.rateLimit(this.origin);
-  }
-
-  stats() {
-    return { requests: this.options.http.stats().requests };
-  }
-
-  close() {
-    return this.options.http.close();
-  }
 
   private xrpcUrl(method: string, params: Record<string, string | number | string[] | undefined>) {
     const url = new URL(`/xrpc/${method}`, this.origin);

@@ -4,7 +4,7 @@ import type { InstagramCredential } from '../../credentials/network-credentials.
 import { NetworkUnavailableError, type HttpAnswer, type PoliteHttpClient, type RateLimitSnapshot } from '../../http/polite-http-client.js';
 import { AccountPages, PageProblem } from '../account-pages.js';
 import { MalformedPageError } from '../malformed-page.error.js';
-import { DEFAULT_FETCH_LIMITS, type AccountFetch, type FetchLimits, type NetworkConnector, type SeedPage } from '../network-connector.js';
+import { DEFAULT_FETCH_LIMITS, type AccountFetch, type FetchLimits, type NetworkConnector, PoliteConnector, type SeedPage } from '../network-connector.js';
 
 /**
  * Instagram through the Graph API's Business Discovery: the brand's own professional account (its IG user id and a
@@ -141,9 +141,8 @@ function graphErrorOf(body: unknown): GraphError | null {
 type Json = Record<string, any>;
 const obj = (v: unknown): Json | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
 
-export class InstagramConnector implements NetworkConnector {
+export class InstagramConnector extends PoliteConnector implements NetworkConnector {
   readonly network = 'instagram' as const;
-  readonly origin: string;
   private readonly base: string;
   private readonly host: string;
   private readonly pace: Pace;
@@ -151,9 +150,8 @@ export class InstagramConnector implements NetworkConnector {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: InstagramConnectorOptions) {
-    const url = new URL(options.graphUrl);
-    this.origin = url.origin;
-    this.host = url.host;
+    super(options.http, options.graphUrl);
+    this.host = new URL(options.graphUrl).host;
     this.base = options.graphUrl.replace(/\/+$/, '');
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -168,19 +166,12 @@ export class InstagramConnector implements NetworkConnector {
     return { usage: this.pace.usage, blockedUntil: this.pace.blockedUntil > this.now() ? new Date(this.pace.blockedUntil) : null };
   }
 
-  rateLimit(): RateLimitSnapshot {
+  override rateLimit(): RateLimitSnapshot {
     const r = this.options.http.rateLimit(this.origin, this.options.credential.accessToken);
     const buc = this.pace.usage ? highest(this.pace.usage) / 100 : 0;
     return { ...r, usedShare: Math.max(r.usedShare, Math.round(buc * 1000) / 1000), resetAt: this.pace.blockedUntil > this.now() ? new Date(this.pace.blockedUntil).toISOString() : r.resetAt };
   }
 
-  stats() {
-    return { requests: this.options.http.stats().requests };
-  }
-
-  close() {
-    return this.options.http.close();
-  }
 
   /** Instagram has no account search: a crawl cannot seed from it (crawl starts refuse Instagram before this). */
   async searchAccounts(): Promise<SeedPage> {

@@ -3,7 +3,7 @@ import { fullAcct, htmlToText } from '@renown/ingestion/formats/mastodon.parser.
 import { NetworkUnavailableError, RateLimitedError, type HttpAnswer, type PoliteHttpClient } from '../../http/polite-http-client.js';
 import { MalformedPageError } from '../malformed-page.error.js';
 import { AccountPages, PageProblem } from '../account-pages.js';
-import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
+import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, PoliteConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
 
 export interface MastodonConnectorOptions {
   /** The instance answering (https://mastodon.social). */
@@ -72,15 +72,13 @@ interface Answer {
  * then the hashtag timeline for single-word terms. Without a token, search reads its first page only: Mastodon
  * answers 401 to `offset` for anonymous callers.
  */
-export class MastodonConnector implements NetworkConnector {
+export class MastodonConnector extends PoliteConnector implements NetworkConnector {
   readonly network = 'mastodon' as const;
-  readonly origin: string;
   private readonly host: string;
 
   constructor(private readonly options: MastodonConnectorOptions) {
-    const url = new URL(options.instanceUrl);
-    this.origin = url.origin;
-    this.host = (options.accountDomain ?? url.host).toLowerCase();
+    super(options.http, options.instanceUrl);
+    this.host = (options.accountDomain ?? new URL(options.instanceUrl).host).toLowerCase();
   }
 
   private readonly homes = new Map<string, MastodonConnector | null>();
@@ -96,17 +94,10 @@ export class MastodonConnector implements NetworkConnector {
     return this.homes.get(domain)!;
   }
 
-  rateLimit() {
+  override rateLimit() {
     return this.options.http.rateLimit(this.origin, this.options.accessToken);
   }
 
-  stats() {
-    return { requests: this.options.http.stats().requests };
-  }
-
-  close() {
-    return this.options.http.close();
-  }
 
   private apiUrl(path: string, params: Record<string, string | number | undefined>) {
     const url = new URL(path, this.origin);

@@ -6,7 +6,7 @@ import { lastFour } from '../../credentials/network-credentials.js';
 import { QuotaExhaustedError, type QuotaLedger } from '../../quota/quota-ledger.js';
 import { PageProblem } from '../account-pages.js';
 import { MalformedPageError } from '../malformed-page.error.js';
-import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
+import { DEFAULT_FETCH_LIMITS, type AccountFetch, type Candidate, type FetchLimits, type NetworkConnector, PoliteConnector, type QuarantinedPage, type SeedPage } from '../network-connector.js';
 
 export interface YoutubeConnectorOptions {
   /** The API's base, https://www.googleapis.com/youtube/v3 (YOUTUBE_API_URL). */
@@ -72,9 +72,8 @@ export const isChannelId = (ref: string) => CHANNEL_ID.test(ref);
  * and the comment threads of the `maxEngagedPosts` most viewed videos (commenters are the engagers). Every call
  * reserves its cost in the quota ledger first: search.list from the `search` bucket, the others 1 unit each.
  */
-export class YoutubeConnector implements NetworkConnector {
+export class YoutubeConnector extends PoliteConnector implements NetworkConnector {
   readonly network = 'youtube' as const;
-  readonly origin: string;
   private readonly base: string;
   /** Channels read by a search page's channels.list, by id: their item and the page they came in. */
   private readonly seen = new Map<string, { item: Json; page: NetworkPage }>();
@@ -82,21 +81,10 @@ export class YoutubeConnector implements NetworkConnector {
   private readonly readHere = new Set<string>();
 
   constructor(private readonly options: YoutubeConnectorOptions) {
+    super(options.http, options.apiUrl);
     this.base = options.apiUrl.replace(/\/+$/, '');
-    this.origin = new URL(this.base).origin;
   }
 
-  rateLimit() {
-    return this.options.http.rateLimit(this.origin);
-  }
-
-  stats() {
-    return { requests: this.options.http.stats().requests };
-  }
-
-  close() {
-    return this.options.http.close();
-  }
 
   /**
    * GET one list method after reserving its cost. The page, or the API's error for the 4xx a caller handles
